@@ -1,0 +1,72 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+/// Strict settings shared by every target: Swift 6 language mode and explicit `any`.
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "Muster",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "muster", targets: ["muster"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    ],
+    targets: [
+        // Pure domain core: people, statuses, eligibility. No I/O, no third-party imports.
+        .target(name: "MusterCore", swiftSettings: strictSettings),
+        // The register CSV: a streaming RFC 4180 reader/writer and the row <-> record mapping.
+        .target(name: "MusterCSV", dependencies: ["MusterCore"], swiftSettings: strictSettings),
+        // Keys, field encryption, blind indexes, signing keys.
+        .target(
+            name: "MusterCrypto",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strictSettings),
+        // The append-only, hash-chained ledger: entry format and chain hashing.
+        .target(
+            name: "MusterLedger",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strictSettings),
+        // The Store protocol and its SQLite backend.
+        .target(
+            name: "MusterStore",
+            dependencies: ["MusterCore", "MusterLedger", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strictSettings),
+        // Synthetic, realistic registers for demos, tests and benchmarks.
+        .target(name: "MusterDemo", dependencies: ["MusterCore"], swiftSettings: strictSettings),
+        // The application layer: the write path, import, export, search, erase, statistics.
+        .target(
+            name: "MusterRegister",
+            dependencies: ["MusterCore", "MusterCSV", "MusterCrypto", "MusterLedger", "MusterStore"],
+            swiftSettings: strictSettings),
+        // The `muster` command.
+        .executableTarget(
+            name: "muster",
+            dependencies: [
+                "MusterRegister", "MusterDemo",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings),
+        // Helpers shared by the test targets.
+        .target(name: "MusterTesting", dependencies: ["MusterCore"], path: "Tests/MusterTesting", swiftSettings: strictSettings),
+
+        .testTarget(name: "MusterCoreTests", dependencies: ["MusterCore"], swiftSettings: strictSettings),
+        .testTarget(name: "MusterCSVTests", dependencies: ["MusterCSV"], swiftSettings: strictSettings),
+        .testTarget(name: "MusterCryptoTests", dependencies: ["MusterCrypto"], swiftSettings: strictSettings),
+        .testTarget(name: "MusterLedgerTests", dependencies: ["MusterLedger"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "MusterStoreTests", dependencies: ["MusterStore", "MusterTesting"], swiftSettings: strictSettings),
+        .testTarget(name: "MusterDemoTests", dependencies: ["MusterDemo", "MusterCSV"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "MusterRegisterTests",
+            dependencies: ["MusterRegister", "MusterDemo", "MusterTesting"],
+            swiftSettings: strictSettings),
+        .testTarget(name: "MusterCLITests", dependencies: ["MusterTesting"], swiftSettings: strictSettings),
+    ]
+)
