@@ -9,11 +9,13 @@ public enum MatchKey {
         return key.isEmpty ? nil : key
     }
 
-    /// Digits only, with a leading `+44` or `0044` written as `0`; `nil` when there are no digits.
+    /// Digits only, with a leading `+44` or `0044` (and a trunk `(0)` after it) written as `0`;
+    /// `nil` when there are no digits.
     public static func phone(_ text: String) -> String? {
         var digits = String(text.unicodeScalars.filter { ("0"..."9").contains($0) }.map(Character.init))
         if text.trimmingPrefix(while: { $0 == " " }).hasPrefix("+44") || digits.hasPrefix("0044") {
-            digits = "0" + digits.dropFirst(digits.hasPrefix("0044") ? 4 : 2)
+            let national = digits.dropFirst(digits.hasPrefix("0044") ? 4 : 2)
+            digits = "0" + (national.hasPrefix("0") ? national.dropFirst() : national)
         }
         return digits.isEmpty ? nil : digits
     }

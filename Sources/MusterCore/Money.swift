@@ -4,7 +4,7 @@ public enum Money {
     public static func parse(pence text: String) -> Int? {
         let parts = text.split(separator: ".", omittingEmptySubsequences: false)
         guard (1...2).contains(parts.count), let whole = Int(parts[0]), whole >= 0, parts[0].count <= 7,
-            parts[0].allSatisfy(\.isASCII)
+            parts[0].allSatisfy({ $0.isASCII && $0.isNumber })
         else { return nil }
         var fraction = 0
         if parts.count == 2 {

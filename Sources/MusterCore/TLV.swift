@@ -47,7 +47,11 @@ public struct TLVReader: Sendable {
             let byte = bytes[offset]
             offset += 1
             length |= Int(byte & 0x7F) << shift
-            if byte & 0x80 == 0 { break }
+            if byte & 0x80 == 0 {
+                // A final zero group after the first is an overlong (non-canonical) length.
+                guard byte != 0 || shift == 0 else { throw TLVError() }
+                break
+            }
             shift += 7
         }
         guard length <= bytes.count - offset else { throw TLVError() }

@@ -2,6 +2,7 @@
 public enum Text {
     /// Trims surrounding white space and folds runs of inner white space to one space.
     public static func tidy(_ text: String) -> String {
+        if text.isEmpty || isTidyASCII(text) { return text }
         var needsWork = false
         var previousSpace = true
         for scalar in text.unicodeScalars {
@@ -10,8 +11,22 @@ public enum Text {
             previousSpace = isSpace
         }
         if !needsWork && !previousSpace { return text }
-        if text.isEmpty { return text }
         return text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+
+    /// The common case, decided on bytes alone (Unicode property look-ups dominated import time):
+    /// pure ASCII with no leading, trailing, doubled or non-space white space.
+    private static func isTidyASCII(_ text: String) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            var previousSpace = true
+            for byte in bytes {
+                if byte >= 0x80 { return false }
+                let isSpace = byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
+                if isSpace && (previousSpace || byte != 0x20) { return false }
+                previousSpace = isSpace
+            }
+            return !previousSpace
+        } ?? false
     }
 
     /// A deliberately simple check: one `@`, a non-empty local part, a dotted domain, no spaces.
