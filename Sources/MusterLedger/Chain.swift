@@ -1,0 +1,76 @@
+/// The hash chain: placing drafts after the current head, and checking stored entries.
+public struct ChainHead: Sendable, Equatable {
+    /// The number of entries so far (also the last sequence number).
+    public var size: UInt64
+    /// The hash of the last entry (zero when empty).
+    public var hash: EntryHash
+
+    public static let empty = ChainHead(size: 0, hash: .zero)
+
+    public init(size: UInt64, hash: EntryHash) {
+        self.size = size
+        self.hash = hash
+    }
+}
+
+/// An entry in its final place, with its canonical bytes and hash.
+public struct SealedEntry: Sendable, Equatable {
+    public let entry: LedgerEntry
+    public let bytes: [UInt8]
+    public let hash: EntryHash
+
+    public init(_ entry: LedgerEntry) {
+        self.entry = entry
+        self.bytes = entry.encoded
+        self.hash = EntryHash.of(bytes)
+    }
+}
+
+extension ChainHead {
+    /// Places `draft` after this head and moves the head to it.
+    public mutating func append(_ draft: EntryDraft) -> SealedEntry {
+        let sealed = SealedEntry(
+            LedgerEntry(
+                sequence: size + 1, time: draft.time, actor: draft.actor, kind: draft.kind, subject: draft.subject,
+                payload: draft.payload, previousHash: hash))
+        self = ChainHead(size: size + 1, hash: sealed.hash)
+        return sealed
+    }
+}
+
+/// Checks stored entries one after another: each must parse, carry the next sequence number,
+/// name the previous entry's hash, and hash to the value stored beside it.
+public struct ChainVerifier: Sendable {
+    public private(set) var head: ChainHead
+
+    public init(after head: ChainHead = .empty) {
+        self.head = head
+    }
+
+    /// Verifies the next stored entry (`bytes` and the hash stored with it, at `sequence`).
+    public mutating func check(sequence: UInt64, bytes: [UInt8], storedHash: [UInt8]) throws(LedgerError) {
+        guard sequence == head.size + 1 else {
+            throw LedgerError(.sequenceGap, "expected entry \(head.size + 1), found \(sequence)", sequence: head.size + 1)
+        }
+        let hash = EntryHash.of(bytes)
+        guard hash.bytes == storedHash else {
+            throw LedgerError(.hashMismatch, "content does not match its stored hash", sequence: sequence)
+        }
+        let entry = try Self.parse(bytes, sequence: sequence)
+        guard entry.sequence == sequence else {
+            throw LedgerError(.sequenceGap, "entry bytes say sequence \(entry.sequence)", sequence: sequence)
+        }
+        guard entry.previousHash == head.hash else {
+            throw LedgerError(.chainBroken, "previous-hash link does not match entry \(sequence - 1)", sequence: sequence)
+        }
+        head = ChainHead(size: sequence, hash: hash)
+    }
+
+    private static func parse(_ bytes: [UInt8], sequence: UInt64) throws(LedgerError) -> LedgerEntry {
+        do {
+            return try LedgerEntry(encoded: bytes)
+        } catch {
+            throw LedgerError(error.code, error.message, sequence: sequence)
+        }
+    }
+}
