@@ -1,0 +1,22 @@
+import MusterCore
+import MusterDemo
+
+/// Registers shared by the suites, generated once (tests run in parallel; `static let` is
+/// initialised exactly once).
+enum Fixture {
+    static let referenceDay = Day(year: 2025, month: 6, day: 1)!
+    static let register = DemoRegister(seed: 20_251_031, referenceDay: referenceDay)
+
+    /// The first 20,000 people: the sample most properties are checked on.
+    static let people: [PersonRecord] = Array(register.people(count: 20_000))
+
+    /// Membership number and email of the first 200,000 people (kept small: two strings each).
+    static let numbersAndEmails: [(number: String, email: String)] = register.people(count: 200_000).map {
+        ($0.membershipNumber ?? "", $0.identity.email)
+    }
+
+    /// The share of `people` for which `predicate` holds, in percent.
+    static func percent(_ people: [PersonRecord], where predicate: (PersonRecord) -> Bool) -> Double {
+        Double(people.count(where: predicate)) * 100 / Double(people.count)
+    }
+}
