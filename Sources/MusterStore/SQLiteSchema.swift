@@ -1,0 +1,69 @@
+import GRDB
+
+/// The SQLite schema, as named migrations applied in order. A shipped migration is never edited:
+/// changes come as new migrations.
+enum SQLiteSchema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-register") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE meta (
+                        key TEXT PRIMARY KEY NOT NULL,
+                        value TEXT NOT NULL
+                    );
+                    -- The append-only ledger. `entry` holds the canonical bytes that are hashed.
+                    CREATE TABLE ledger (
+                        seq INTEGER PRIMARY KEY,
+                        kind INTEGER NOT NULL,
+                        subject BLOB,
+                        time INTEGER NOT NULL,
+                        entry BLOB NOT NULL,
+                        hash BLOB NOT NULL
+                    );
+                    CREATE INDEX ledger_by_subject ON ledger(subject) WHERE subject IS NOT NULL;
+                    -- The projection: clear fields, the sealed identity and blind indexes.
+                    CREATE TABLE people (
+                        rowid INTEGER PRIMARY KEY,
+                        id BLOB NOT NULL UNIQUE,
+                        number TEXT NOT NULL UNIQUE,
+                        category TEXT NOT NULL,
+                        status TEXT NOT NULL,
+                        status_since INTEGER,
+                        continuous_since INTEGER,
+                        join_date INTEGER,
+                        region TEXT NOT NULL,
+                        constituency TEXT NOT NULL,
+                        branch TEXT NOT NULL,
+                        union_name TEXT NOT NULL,
+                        dues_pence INTEGER NOT NULL,
+                        dues_frequency TEXT NOT NULL,
+                        payment_method TEXT,
+                        consent_email INTEGER NOT NULL,
+                        consent_phone INTEGER NOT NULL,
+                        consent_post INTEGER NOT NULL,
+                        consent_sms INTEGER NOT NULL,
+                        consent_updated_at INTEGER,
+                        updated_at INTEGER,
+                        identity BLOB,
+                        email_index BLOB,
+                        phone_index BLOB,
+                        postcode_name_index BLOB,
+                        erased_at INTEGER,
+                        version INTEGER NOT NULL
+                    );
+                    CREATE INDEX people_by_email ON people(email_index) WHERE email_index IS NOT NULL;
+                    CREATE INDEX people_by_phone ON people(phone_index) WHERE phone_index IS NOT NULL;
+                    CREATE INDEX people_by_postcode_name ON people(postcode_name_index) WHERE postcode_name_index IS NOT NULL;
+                    CREATE INDEX people_by_branch ON people(branch);
+                    -- The key store: per-person data keys wrapped by the master key. Kept out of the
+                    -- ledger so that deleting a row here erases the person everywhere.
+                    CREATE TABLE data_keys (
+                        id BLOB PRIMARY KEY NOT NULL,
+                        wrapped BLOB NOT NULL
+                    ) WITHOUT ROWID;
+                    """)
+        }
+        return migrator
+    }
+}

@@ -1,0 +1,53 @@
+import Foundation
+import GRDB
+import MusterLedger
+
+/// The embedded default: one SQLite file (`register.sqlite`) in the data directory, in WAL mode.
+public final class SQLiteStore: Store {
+    private let pool: DatabasePool
+    public let path: String
+
+    /// Opens the register database at `path`; `create` makes it (and its schema) if absent.
+    public init(path: String, create: Bool) throws {
+        self.path = path
+        if !create && !FileManager.default.fileExists(atPath: path) {
+            throw StoreError(.notInitialised, "no register database at \(path): run `muster init` first")
+        }
+        var configuration = Configuration()
+        configuration.prepareDatabase { db in
+            // Deleted content is overwritten, so a destroyed data key does not linger in free pages.
+            try db.execute(sql: "PRAGMA secure_delete = ON")
+            // Temporary tables and sort spills stay in memory, never in temp files.
+            try db.execute(sql: "PRAGMA temp_store = MEMORY")
+            try db.execute(sql: "PRAGMA cache_size = -65536")
+        }
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration)
+            try SQLiteSchema.migrator.migrate(pool)
+        } catch {
+            throw StoreError(.io, "cannot open the register database at \(path): \(SQLiteStore.describe(error))")
+        }
+    }
+
+    public func read<T: Sendable>(_ body: @escaping @Sendable (any StoreReading) throws -> T) async throws -> T {
+        try await pool.read { db in try body(SQLiteTransaction(db)) }
+    }
+
+    public func write<T: Sendable>(_ body: @escaping @Sendable (any StoreWriting) throws -> T) async throws -> T {
+        try await pool.write { db in try body(SQLiteTransaction(db)) }
+    }
+
+    /// Writes everything in the WAL back to the main file and truncates the WAL, so pages that
+    /// held destroyed keys are gone from every file of the database.
+    public func checkpoint() throws {
+        try pool.writeWithoutTransaction { db in
+            _ = try db.checkpoint(.truncate)
+        }
+    }
+
+    /// GRDB errors can quote SQL; keep only SQLite's own message, which names no values.
+    static func describe(_ error: any Error) -> String {
+        if let error = error as? DatabaseError { return error.message ?? "SQLite error \(error.resultCode.rawValue)" }
+        return String(describing: type(of: error))
+    }
+}

@@ -1,0 +1,154 @@
+import Foundation
+import GRDB
+import MusterCore
+import MusterLedger
+
+/// ``StoreWriting`` over one GRDB connection inside a transaction. Statements are cached and
+/// parameterised (never built from values), so the import path prepares each SQL once.
+final class SQLiteTransaction: StoreWriting {
+    private let db: Database
+    private var head: ChainHead?
+
+    init(_ db: Database) {
+        self.db = db
+    }
+
+    // MARK: Ledger
+
+    func ledgerHead() throws -> ChainHead {
+        if let head { return head }
+        let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT seq, hash FROM ledger ORDER BY seq DESC LIMIT 1"))
+        let found = row.map { ChainHead(size: UInt64($0[0] as Int64), hash: EntryHash(bytes: ($0[1] as Data))!) }
+        head = found ?? .empty
+        return head!
+    }
+
+    func append(_ draft: EntryDraft) throws -> SealedEntry {
+        var current = try ledgerHead()
+        let sealed = current.append(draft)
+        try db.cachedStatement(sql: "INSERT INTO ledger (seq, kind, subject, time, entry, hash) VALUES (?, ?, ?, ?, ?, ?)")
+            .execute(arguments: [
+                Int64(sealed.entry.sequence), Int(sealed.entry.kind.rawValue), sealed.entry.subject.map { Data($0.bytes) },
+                sealed.entry.time, Data(sealed.bytes), Data(sealed.hash.bytes),
+            ])
+        head = current
+        return sealed
+    }
+
+    func forEachEntry(from sequence: UInt64, _ body: (UInt64, [UInt8], [UInt8]) throws -> Void) throws {
+        let cursor = try Row.fetchCursor(
+            db.cachedStatement(sql: "SELECT seq, entry, hash FROM ledger WHERE seq >= ? ORDER BY seq"),
+            arguments: [Int64(sequence)])
+        while let row = try cursor.next() {
+            try body(UInt64(row[0] as Int64), [UInt8](row[1] as Data), [UInt8](row[2] as Data))
+        }
+    }
+
+    // MARK: People
+
+    func person(number: String) throws -> PersonRow? {
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM people WHERE number = ?"), arguments: [number])
+            .map(PersonRowMapping.decode)
+    }
+
+    func person(id: SubjectID) throws -> PersonRow? {
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM people WHERE id = ?"), arguments: [Data(id.bytes)])
+            .map(PersonRowMapping.decode)
+    }
+
+    func people(index kind: BlindIndexKind, digest: [UInt8]) throws -> [PersonRow] {
+        let column = PersonRowMapping.column(for: kind)
+        return try Row.fetchAll(
+            db.cachedStatement(sql: "SELECT * FROM people WHERE \(column) = ? ORDER BY number"), arguments: [Data(digest)]
+        ).map(PersonRowMapping.decode)
+    }
+
+    func forEachPerson(_ filter: PersonFilter, _ body: (PersonRow) throws -> Void) throws {
+        var conditions: [String] = []
+        var arguments: StatementArguments = []
+        if let branch = filter.branch {
+            conditions.append("branch = ?")
+            arguments += [branch]
+        }
+        if let category = filter.category {
+            conditions.append("category = ?")
+            arguments += [category.rawValue]
+        }
+        if let status = filter.status {
+            conditions.append("status = ?")
+            arguments += [status.rawValue]
+        }
+        let whereClause = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
+        let cursor = try Row.fetchCursor(
+            db.cachedStatement(sql: "SELECT * FROM people\(whereClause) ORDER BY number"), arguments: arguments)
+        while let row = try cursor.next() {
+            try body(PersonRowMapping.decode(row))
+        }
+    }
+
+    func insert(_ row: PersonRow) throws {
+        try db.cachedStatement(sql: PersonRowMapping.insertSQL).execute(arguments: PersonRowMapping.arguments(row))
+    }
+
+    func update(_ row: PersonRow) throws {
+        let statement = try db.cachedStatement(sql: PersonRowMapping.updateSQL)
+        try statement.execute(arguments: PersonRowMapping.arguments(row))
+        guard db.changesCount == 1 else { throw StoreError(.conflict, "no person with that id to update") }
+    }
+
+    func counts() throws -> RegisterCounts {
+        var counts = RegisterCounts()
+        for row in try Row.fetchAll(
+            db, sql: "SELECT category, status, count(*) FROM people WHERE erased_at IS NULL GROUP BY category, status")
+        {
+            guard let category = Category(rawValue: row[0]), let status = Status(rawValue: row[1]) else {
+                throw StoreError(.corrupt, "unknown category or status in the people table")
+            }
+            counts.byCategoryAndStatus[.init(category, status)] = row[2]
+        }
+        for row in try Row.fetchAll(db, sql: "SELECT region, count(*) FROM people WHERE erased_at IS NULL GROUP BY region") {
+            counts.byRegion[row[0]] = row[1]
+        }
+        counts.erased = try Int.fetchOne(db, sql: "SELECT count(*) FROM people WHERE erased_at IS NOT NULL") ?? 0
+        return counts
+    }
+
+    // MARK: Key store
+
+    func wrappedKey(for id: SubjectID) throws -> [UInt8]? {
+        try Data.fetchOne(db.cachedStatement(sql: "SELECT wrapped FROM data_keys WHERE id = ?"), arguments: [Data(id.bytes)])
+            .map { [UInt8]($0) }
+    }
+
+    func putWrappedKey(_ wrapped: [UInt8], for id: SubjectID) throws {
+        try db.cachedStatement(sql: "INSERT INTO data_keys (id, wrapped) VALUES (?, ?)")
+            .execute(arguments: [Data(id.bytes), Data(wrapped)])
+    }
+
+    func deleteWrappedKey(for id: SubjectID) throws {
+        try db.cachedStatement(sql: "DELETE FROM data_keys WHERE id = ?").execute(arguments: [Data(id.bytes)])
+    }
+
+    // MARK: Metadata
+
+    func metadata(_ key: String) throws -> String? {
+        try String.fetchOne(db.cachedStatement(sql: "SELECT value FROM meta WHERE key = ?"), arguments: [key])
+    }
+
+    func setMetadata(_ key: String, _ value: String) throws {
+        try db.cachedStatement(sql: "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value")
+            .execute(arguments: [key, value])
+    }
+
+    func allocateMembershipNumber() throws -> String {
+        var next = Int(try metadata("next_membership_number") ?? "") ?? 1_000_000
+        while try person(number: "M\(next)") != nil { next += 1 }
+        try setMetadata("next_membership_number", String(next + 1))
+        return "M\(next)"
+    }
+
+    func prepareForBulkWrites() throws {
+        // Blind indexes are random keys: a large cache keeps their B-trees in memory during bulk work.
+        try db.execute(sql: "PRAGMA cache_size = -262144")
+    }
+}

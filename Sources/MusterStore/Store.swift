@@ -1,0 +1,77 @@
+
+public import MusterLedger
+
+/// Where the register lives. Two backends implement it (SQLite now, PostgreSQL for production)
+/// and one conformance suite tests both.
+///
+/// Transactions are closures over a synchronous ``StoreWriting``: each backend runs them on its
+/// own thread (never on the caller's), and commits only if the closure returns. A ledger entry
+/// and the projection rows it changes are therefore always written together or not at all.
+///
+/// ```swift
+/// let sealed = try await store.write { tx in
+///     let entry = try tx.append(draft)
+///     try tx.insert(row)
+///     return entry
+/// }
+/// ```
+public protocol Store: Sendable {
+    /// Runs `body` in a read-only snapshot.
+    func read<T: Sendable>(_ body: @escaping @Sendable (any StoreReading) throws -> T) async throws -> T
+    /// Runs `body` in one write transaction; any error rolls everything back.
+    func write<T: Sendable>(_ body: @escaping @Sendable (any StoreWriting) throws -> T) async throws -> T
+}
+
+/// Reads, inside a transaction or snapshot.
+public protocol StoreReading {
+    func ledgerHead() throws -> ChainHead
+    func person(number: String) throws -> PersonRow?
+    func person(id: SubjectID) throws -> PersonRow?
+    /// Everyone whose blind index of `kind` equals `digest`, in membership-number order.
+    func people(index kind: BlindIndexKind, digest: [UInt8]) throws -> [PersonRow]
+    /// Calls `body` for each matching person, in membership-number order, without loading them all.
+    func forEachPerson(_ filter: PersonFilter, _ body: (PersonRow) throws -> Void) throws
+    /// The person's data key, wrapped by the master key; `nil` once erased.
+    func wrappedKey(for id: SubjectID) throws -> [UInt8]?
+    func counts() throws -> RegisterCounts
+    /// Calls `body` with each stored entry from `sequence` on, in order: its sequence number,
+    /// canonical bytes and stored hash.
+    func forEachEntry(from sequence: UInt64, _ body: (UInt64, [UInt8], [UInt8]) throws -> Void) throws
+    func metadata(_ key: String) throws -> String?
+}
+
+/// Writes, inside one transaction.
+public protocol StoreWriting: StoreReading {
+    /// Places `draft` at the end of the ledger (next sequence number, chained hash) and stores it.
+    func append(_ draft: EntryDraft) throws -> SealedEntry
+    func insert(_ row: PersonRow) throws
+    func update(_ row: PersonRow) throws
+    func putWrappedKey(_ wrapped: [UInt8], for id: SubjectID) throws
+    func deleteWrappedKey(for id: SubjectID) throws
+    /// A membership number no one has, of the form `M` followed by digits.
+    func allocateMembershipNumber() throws -> String
+    func setMetadata(_ key: String, _ value: String) throws
+    /// Tells the backend a large batch of writes follows (it may size caches for it).
+    func prepareForBulkWrites() throws
+}
+
+/// A storage failure. Messages name tables and operations, never personal data.
+public struct StoreError: Error, Sendable, CustomStringConvertible {
+    public enum Code: String, Sendable {
+        case notInitialised = "not_initialised"
+        case alreadyInitialised = "already_initialised"
+        case corrupt
+        case conflict
+        case io
+    }
+
+    public var code: Code
+    public var message: String
+
+    public init(_ code: Code, _ message: String) {
+        self.code = code
+        self.message = message
+    }
+
+    public var description: String { message }
+}

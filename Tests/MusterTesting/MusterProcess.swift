@@ -1,0 +1,81 @@
+public import Foundation
+
+/// Runs the built `muster` executable, as a user would, and captures what it printed.
+public struct MusterProcess: Sendable {
+    /// What a run printed and how it ended.
+    public struct Result: Sendable, CustomStringConvertible {
+        public var status: Int32
+        public var stdout: String
+        public var stderr: String
+        public var description: String { "exit \(status)\nstdout:\n\(stdout)\nstderr:\n\(stderr)" }
+    }
+
+    /// The executable: `$MUSTER_BINARY`, else `muster` beside the test bundle, else in `.build/debug`.
+    public static let executable: String = {
+        if let path = ProcessInfo.processInfo.environment["MUSTER_BINARY"] { return path }
+        let besideTests = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+            .appendingPathComponent("muster").path
+        if FileManager.default.isExecutableFile(atPath: besideTests) { return besideTests }
+        let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        return packageRoot.appendingPathComponent(".build/debug/muster").path
+    }()
+
+    public var data: String
+    public var keys: String
+
+    public init(data: String, keys: String) {
+        self.data = data
+        self.keys = keys
+    }
+
+    /// Runs `muster ARGS --data … --keys …` (the location options are added after the subcommand).
+    public func run(_ arguments: [String], input: String? = nil, environment: [String: String] = [:]) throws -> Result {
+        var full = arguments
+        if let first = arguments.first, !first.hasPrefix("-") {
+            full = [first, "--data", data, "--keys", keys] + arguments.dropFirst()
+        }
+        return try Self.runRaw(full, input: input, environment: environment)
+    }
+
+    /// Starts `muster ARGS --data … --keys …` without waiting; output is discarded.
+    public func start(_ arguments: [String]) throws -> Process {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Self.executable)
+        process.arguments = [arguments[0], "--data", data, "--keys", keys] + arguments.dropFirst()
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+
+    /// Runs `muster ARGS` exactly as given.
+    public static func runRaw(_ arguments: [String], input: String? = nil, environment: [String: String] = [:]) throws -> Result {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        var env = ProcessInfo.processInfo.environment
+        env.merge(environment) { $1 }
+        process.environment = env
+        let out = Pipe()
+        let err = Pipe()
+        let inPipe = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = inPipe
+        try process.run()
+        if let input { inPipe.fileHandleForWriting.write(Data(input.utf8)) }
+        try inPipe.fileHandleForWriting.close()
+        // Read both pipes to the end before waiting, so a chatty process cannot block on a full pipe.
+        let group = DispatchGroup()
+        nonisolated(unsafe) var outData = Data()
+        nonisolated(unsafe) var errData = Data()
+        DispatchQueue.global().async(group: group) { outData = out.fileHandleForReading.readDataToEndOfFile() }
+        DispatchQueue.global().async(group: group) { errData = err.fileHandleForReading.readDataToEndOfFile() }
+        group.wait()
+        process.waitUntilExit()
+        return Result(
+            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: errData, as: UTF8.self))
+    }
+}
