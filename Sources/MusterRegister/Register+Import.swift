@@ -1,0 +1,144 @@
+import Foundation
+import MusterCSV
+public import MusterCore
+import MusterCrypto
+import MusterLedger
+import MusterStore
+
+extension Register {
+    /// Imports a register CSV in one transaction. All-or-nothing unless `options.rejectFile` is
+    /// set: then valid rows are imported and the rejected ones written there with reasons.
+    /// Throws ``ImportFailed`` (having changed nothing) when the file has problems.
+    public func importCSV(path: String, options: ImportOptions = ImportOptions()) async throws -> ImportReport {
+        let cipher = try cipher()
+        if let rejectFile = options.rejectFile {
+            // Rejected rows hold personal data in clear: never inside the data directory.
+            try DirectoryLayout.checkOutside(rejectFile, of: configuration.dataDirectory, what: "the reject file")
+        }
+        let started = Date()
+        let fingerprint: (hex: String, bytes: Int)
+        do {
+            fingerprint = try FileDigest.sha256(path: path)
+        } catch {
+            throw RegisterError(.notFound, "cannot read \(path)")
+        }
+        let writerContext = (actor: configuration.actor, time: configuration.clock())
+        do {
+            var report = try await store.write { tx in
+                try tx.prepareForBulkWrites()
+                let writer = PersonWriter(tx: tx, cipher: cipher, actor: writerContext.actor, time: writerContext.time)
+                var importer = BulkImporter(writer: writer, stopWritingOnProblem: options.rejectFile == nil)
+                try CSVImport(path: path, options: options).run(into: &importer)
+                if options.rejectFile == nil && importer.problemCount > 0 {
+                    throw ImportFailed(problems: importer.report.problems, total: importer.problemCount)
+                }
+                _ = try tx.append(importer.summary(source: "csv", sha256: fingerprint.hex, bytes: fingerprint.bytes))
+                return importer.report
+            }
+            report.bytes = fingerprint.bytes
+            report.seconds = Date().timeIntervalSince(started)
+            return report
+        } catch {
+            if let rejectFile = options.rejectFile { try? FileManager.default.removeItem(atPath: rejectFile) }
+            throw error
+        }
+    }
+
+    /// Adds `count` records, the i-th made by `record(i)` (for example a synthetic demo register),
+    /// through the same path as an import.
+    public func importRecords(
+        count: Int, source: String, record: @escaping @Sendable (Int) -> PersonRecord
+    ) async throws -> ImportReport {
+        let cipher = try cipher()
+        let started = Date()
+        let writerContext = (actor: configuration.actor, time: configuration.clock())
+        var report = try await store.write { tx in
+            try tx.prepareForBulkWrites()
+            let writer = PersonWriter(tx: tx, cipher: cipher, actor: writerContext.actor, time: writerContext.time)
+            var importer = BulkImporter(writer: writer, stopWritingOnProblem: true)
+            for index in 0..<count {
+                try importer.ingest(record(index), file: source, line: index + 1)
+                if importer.problemCount > 0 {
+                    throw ImportFailed(problems: importer.report.problems, total: importer.problemCount)
+                }
+            }
+            _ = try tx.append(importer.summary(source: source, sha256: nil, bytes: 0))
+            return importer.report
+        }
+        report.seconds = Date().timeIntervalSince(started)
+        return report
+    }
+}
+
+/// Reads one CSV file into a ``BulkImporter``, writing rejected rows when asked.
+struct CSVImport {
+    let path: String
+    let options: ImportOptions
+
+    /// The column a reject file adds; ignored when such a file is imported again after fixing.
+    static let rejectReasonColumn = "reject_reason"
+
+    func run(into importer: inout BulkImporter) throws {
+        var reader: CSVReader
+        do {
+            reader = try CSVReader(path: path)
+        } catch {
+            throw RegisterError(.notFound, "cannot read \(path): \(error.message)")
+        }
+        guard let headerRow = try next(&reader) else {
+            throw ImportFailed(problems: [ImportProblem(file: path, line: 1, message: "the file is empty")], total: 1)
+        }
+        let reasonIndex = headerRow.fields.firstIndex { Text.tidy($0).lowercased() == Self.rejectReasonColumn }
+        let header: RegisterHeader
+        do {
+            header = try RegisterHeader(Self.dropping(reasonIndex, from: headerRow), file: path)
+        } catch {
+            throw ImportFailed(problems: error.problems, total: error.problems.count)
+        }
+        var rejects = try options.rejectFile.map { file in
+            let writer = try CSVWriter(path: file)
+            try writer.write([Self.rejectReasonColumn] + Self.dropping(reasonIndex, from: headerRow).fields)
+            return writer
+        }
+        defer { try? rejects?.close() }
+        var rowsSinceProgress = 0
+        while let raw = try next(&reader) {
+            let row = Self.dropping(reasonIndex, from: raw)
+            let problems: [ImportProblem]
+            switch header.record(from: row, file: path) {
+            case .success(let record):
+                problems = try importer.ingest(record, file: path, line: row.line)
+            case .failure(let failure):
+                problems = failure.problems
+                importer.reject(problems)
+            }
+            if !problems.isEmpty, let writer = rejects {
+                try writer.write([problems.map(\.message).joined(separator: "; ")] + row.fields)
+            }
+            rowsSinceProgress += 1
+            if rowsSinceProgress == 2000, let progress = options.progress {
+                rowsSinceProgress = 0
+                progress(ImportProgress(rows: importer.report.rows, bytesRead: reader.bytesRead, totalBytes: reader.totalBytes))
+            }
+        }
+        try rejects?.flush()
+        rejects = nil
+        options.progress?(ImportProgress(rows: importer.report.rows, bytesRead: reader.bytesRead, totalBytes: reader.totalBytes))
+    }
+
+    /// The next row, or a failed import when the file cannot be parsed past this point.
+    private func next(_ reader: inout CSVReader) throws -> CSVRow? {
+        do {
+            return try reader.next()
+        } catch {
+            throw ImportFailed(problems: [ImportProblem(file: path, error: error)], total: 1)
+        }
+    }
+
+    static func dropping(_ index: Int?, from row: CSVRow) -> CSVRow {
+        guard let index, index < row.fields.count else { return row }
+        var row = row
+        row.fields.remove(at: index)
+        return row
+    }
+}

@@ -1,0 +1,84 @@
+import Foundation
+import MusterCore
+import MusterCrypto
+import MusterLedger
+import MusterStore
+
+/// A membership register: the application's entry point. Every operation authorises nothing
+/// itself (callers do), validates with the domain core, encrypts identifying fields, and writes
+/// the ledger entry and projection in one transaction.
+public final class Register: Sendable {
+    public let configuration: RegisterConfiguration
+    let store: any Store
+    let keyring: Keyring?
+
+    init(configuration: RegisterConfiguration, store: any Store, keyring: Keyring?) {
+        self.configuration = configuration
+        self.store = store
+        self.keyring = keyring
+    }
+
+    /// Creates a new register: the data directory, its database, and a new keyring in the keys
+    /// directory. Refuses if either already holds a register or keys, or if one is inside the other.
+    public static func initialise(_ configuration: RegisterConfiguration) async throws -> Register {
+        try DirectoryLayout.checkSeparate(data: configuration.dataDirectory, keys: configuration.keysDirectory)
+        if FileManager.default.fileExists(atPath: configuration.databasePath) {
+            throw RegisterError(.layout, "a register already exists in \(configuration.dataDirectory)")
+        }
+        if Keyring.exists(in: configuration.keysDirectory) {
+            throw RegisterError(.keys, "keys already exist in \(configuration.keysDirectory): refusing to replace them")
+        }
+        try DirectoryLayout.makePrivateDirectory(configuration.dataDirectory)
+        let keyring = try Keyring.create(in: configuration.keysDirectory)
+        let store = try SQLiteStore(path: configuration.databasePath, create: true)
+        let fingerprint = keyring.master.fingerprint
+        let created = Timestamp(secondsSinceEpoch: configuration.clock() / 1000).description
+        try await store.write { tx in
+            try tx.setMetadata("key_fingerprint", fingerprint)
+            try tx.setMetadata("created_at", created)
+        }
+        return Register(configuration: configuration, store: store, keyring: keyring)
+    }
+
+    /// Opens an existing register. Keys are loaded when the keys directory exists and must
+    /// belong to this register; operations that need them fail clearly without them.
+    public static func open(_ configuration: RegisterConfiguration) async throws -> Register {
+        try DirectoryLayout.checkSeparate(data: configuration.dataDirectory, keys: configuration.keysDirectory)
+        let store = try SQLiteStore(path: configuration.databasePath, create: false)
+        var keyring: Keyring?
+        if FileManager.default.fileExists(atPath: configuration.keysDirectory) {
+            let loaded = try Keyring.load(from: configuration.keysDirectory)
+            let expected = try await store.read { try $0.metadata("key_fingerprint") }
+            guard expected == loaded.master.fingerprint else {
+                throw RegisterError(.keys, "the keys in \(configuration.keysDirectory) do not belong to this register")
+            }
+            keyring = loaded
+        }
+        return Register(configuration: configuration, store: store, keyring: keyring)
+    }
+
+    func cipher() throws -> PersonCipher {
+        guard let keyring else {
+            throw RegisterError(
+                .keys, "no keys directory at \(configuration.keysDirectory): personal data cannot be read or written without it")
+        }
+        return PersonCipher(keyring: keyring)
+    }
+
+    /// Runs `body` with a ``PersonWriter`` in one write transaction.
+    func writing<T: Sendable>(_ body: @escaping @Sendable (PersonWriter) throws -> T) async throws -> T {
+        let cipher = try cipher()
+        let actor = configuration.actor
+        let time = configuration.clock()
+        return try await store.write { tx in
+            try body(PersonWriter(tx: tx, cipher: cipher, actor: actor, time: time))
+        }
+    }
+
+    static func requirePerson(_ number: String, in tx: any StoreReading) throws -> PersonRow {
+        guard let row = try tx.person(number: number) else {
+            throw RegisterError(.notFound, "no person with membership number \(number)")
+        }
+        return row
+    }
+}

@@ -1,0 +1,29 @@
+import Foundation
+
+/// Where a register lives and who is acting on it. Only the executable reads the environment;
+/// everything below takes this value.
+public struct RegisterConfiguration: Sendable {
+    /// The data directory: the database and anything else the register writes.
+    public var dataDirectory: String
+    /// The keys directory, kept apart from the data directory.
+    public var keysDirectory: String
+    /// Who is acting, as recorded in the ledger (e.g. `cli:alice`).
+    public var actor: String
+    /// Milliseconds since the epoch; injectable so tests control time.
+    public var clock: @Sendable () -> Int64
+
+    public init(
+        dataDirectory: String, keysDirectory: String, actor: String,
+        clock: @escaping @Sendable () -> Int64 = RegisterConfiguration.systemClock
+    ) {
+        self.dataDirectory = dataDirectory
+        self.keysDirectory = keysDirectory
+        self.actor = actor
+        self.clock = clock
+    }
+
+    /// The wall clock, in milliseconds since the epoch.
+    public static let systemClock: @Sendable () -> Int64 = { Int64(Date().timeIntervalSince1970 * 1000) }
+
+    var databasePath: String { dataDirectory + "/register.sqlite" }
+}

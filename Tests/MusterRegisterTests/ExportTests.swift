@@ -1,0 +1,61 @@
+import Foundation
+import MusterCore
+import MusterDemo
+import MusterStore
+import MusterTesting
+import Testing
+
+@testable import MusterRegister
+
+@Suite struct ExportTests {
+    /// A register with the sample, synthetic people, and later changes of every kind.
+    static func populated() async throws -> TestRegister {
+        let test = try await TestRegister()
+        _ = try await test.register.importCSV(path: SampleFiles.membersSample)
+        let demo = DemoRegister(seed: 7, referenceDay: Day(iso: "2026-06-01")!)
+        _ = try await test.register.importRecords(count: 300, source: "demo", record: demo.person(at:))
+        _ = try await test.register.update(number: "M1012345", changes: [(.notes, "Line one, \"quoted\"\nline two"), (.town, "Leeds")])
+        try await test.register.changeStatus(number: "M1020264", to: .active, reason: nil)
+        try await test.register.erase(number: "M1028183", reason: nil)
+        return test
+    }
+
+    @Test func anExportReimportsIntoAnIdenticalRegister() async throws {
+        let original = try await Self.populated()
+        let first = original.directory.file("first.csv")
+        let report = try await original.register.export(to: .file(first))
+        #expect(report.people == 311 && report.erasedSkipped == 1)
+
+        let copy = try await TestRegister()
+        let imported = try await copy.register.importCSV(path: first)
+        #expect(imported.created == 311 && imported.rejected == 0)
+        let second = copy.directory.file("second.csv")
+        _ = try await copy.register.export(to: .file(second))
+        let a = try String(contentsOfFile: first, encoding: .utf8)
+        let b = try String(contentsOfFile: second, encoding: .utf8)
+        #expect(a == b)
+        #expect(try await copy.register.statistics().byCategoryAndStatus == original.register.statistics().byCategoryAndStatus)
+        let mode = try FileManager.default.attributesOfItem(atPath: first)[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+    }
+
+    @Test func filtersSelectByBranchCategoryAndStatus() async throws {
+        let test = try await Self.populated()
+        let counts = try await test.register.statistics()
+        let members = counts.byCategoryAndStatus.filter { $0.key.category == .member && $0.key.status == .active }.values.reduce(0, +)
+        let out = test.directory.file("members.csv")
+        let report = try await test.register.export(to: .file(out), filter: PersonFilter(category: .member, status: .active))
+        #expect(report.people == members)
+        let text = try String(contentsOfFile: out, encoding: .utf8)
+        #expect(!text.contains(",registered_supporter,"))
+        let branch = try await test.register.export(
+            to: .file(test.directory.file("b.csv")), filter: PersonFilter(branch: "Greenwich and Woolwich Canal branch"))
+        #expect(branch.people == 1)
+    }
+
+    @Test func anExportIsNeverWrittenIntoTheDataDirectory() async throws {
+        let test = try await TestRegister()
+        await #expect(throws: RegisterError.self) { try await test.register.export(to: .file(test.data + "/leak.csv")) }
+        #expect(!FileManager.default.fileExists(atPath: test.data + "/leak.csv"))
+    }
+}
