@@ -54,7 +54,7 @@ let package = Package(
             ],
             swiftSettings: strictSettings),
         // Helpers shared by the test targets.
-        .target(name: "MusterTesting", dependencies: ["MusterCore"], path: "Tests/MusterTesting", swiftSettings: strictSettings),
+        .target(name: "MusterTesting", path: "Tests/MusterTesting", swiftSettings: strictSettings),
 
         .testTarget(name: "MusterCoreTests", dependencies: ["MusterCore"], swiftSettings: strictSettings),
         .testTarget(name: "MusterCSVTests", dependencies: ["MusterCSV"], swiftSettings: strictSettings),

@@ -1,0 +1,139 @@
+import Foundation
+import MusterTesting
+import Testing
+
+@Suite struct CLIEndToEndTests {
+    static let subcommands = [
+        "init", "demo", "import", "export", "add", "show", "find", "update", "status", "erase", "stats", "eligible",
+    ]
+
+    @Test(arguments: subcommands)
+    func everyCommandHasHelpAndTheLocationOptions(_ command: String) throws {
+        let result = try MusterProcess.runRaw([command, "--help"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("--data") && result.stdout.contains("--keys"), "\(result)")
+    }
+
+    @Test func theTopLevelHelpListsEveryCommand() throws {
+        let result = try MusterProcess.runRaw(["--help"])
+        #expect(result.status == 0)
+        for command in Self.subcommands { #expect(result.stdout.contains(command)) }
+    }
+
+    @Test func aRegisterLifeFromImportToErasure() throws {
+        let cli = try CLIRegister()
+        let imported = try cli.ok(["import", SampleFiles.membersSample])
+        #expect(imported.stdout.contains("imported 12 people in"))
+        #expect(imported.stdout.contains("people/s)"))
+
+        let shown = try cli.ok(["show", "M1036102"])
+        #expect(shown.stdout.contains("first_name: Martin"))
+        #expect(shown.stdout.contains("email: martin.cox@gmail.com"))
+
+        let found = try cli.ok(["find", "--email", "MARTIN.COX@gmail.com"])
+        #expect(found.stdout.contains("membership_number: M1036102"))
+        let byPostcode = try cli.ok(["find", "--postcode", "n174lu", "--last-name", "cox"])
+        #expect(byPostcode.stdout.contains("M1036102"))
+
+        let updated = try cli.ok(["update", "M1036102", "town=Hebden Bridge", "phone=07700 900001"])
+        #expect(updated.stdout.contains("updated phone, town"))
+        #expect(try cli.ok(["show", "M1036102"]).stdout.contains("town: Hebden Bridge"))
+
+        try cli.ok(["status", "M1036102", "lapsed"])
+        let expel = try cli.run(["status", "M1012345", "expelled"])
+        #expect(expel.status == 65)
+        #expect(expel.stderr.contains("needs a reason"))
+
+        let added = try cli.ok([
+            "add", "--category", "member", "--first-name", "Nia", "--last-name", "Evans", "--email", "nia@example.org",
+            "--branch", "Cardiff Central branch",
+        ])
+        let number = added.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(number.hasPrefix("M"))
+        #expect(try cli.ok(["show", number]).stdout.contains("last_name: Evans"))
+
+        try cli.ok(["erase", number, "--yes", "--reason", "erasure request"])
+        #expect(try cli.ok(["show", number]).stdout.contains("erased on"))
+
+        let stats = try cli.ok(["stats"])
+        #expect(stats.stdout.contains("total: 12 people (+ 1 erased)"))
+        #expect(stats.stdout.contains("by region:"))
+
+        let eligible = try cli.ok(["eligible", "--freeze", "2025-01-01"])
+        #expect(eligible.stdout.contains("eligible: "))
+
+        let exported = cli.directory.file("out.csv")
+        let export = try cli.ok(["export", "--out", exported])
+        #expect(export.stderr.contains("exported 12 people"))
+        let fresh = try CLIRegister()
+        try fresh.ok(["import", exported])
+        let again = fresh.directory.file("again.csv")
+        try fresh.ok(["export", "--out", again])
+        #expect(try String(contentsOfFile: exported, encoding: .utf8) == String(contentsOfFile: again, encoding: .utf8))
+    }
+
+    @Test func failuresExitWithTheDocumentedStatusAndOneLine() throws {
+        let cli = try CLIRegister()
+        let missing = try cli.run(["show", "M404"])
+        #expect(missing.status == 66)
+        #expect(missing.stderr == "muster: no person with membership number M404\n")
+
+        #expect(try cli.run(["init"]).status == 73)
+
+        let bad = cli.directory.write("bad.csv", SampleFiles.header + "\nM1,member,bogus,,A,B,,,,,,,,,,2020-01-01,,,,,,,,,,,,,,,\n")
+        let failed = try cli.run(["import", bad])
+        #expect(failed.status == 65)
+        #expect(failed.stderr.contains("\(bad):2: status: status 'bogus' is not one of"))
+        #expect(failed.stderr.contains("nothing was imported"))
+
+        let erase = try cli.run(["erase", "M1"])
+        #expect(erase.status == 64)
+
+        let nowhere = MusterProcess(data: cli.directory.file("nowhere"), keys: cli.directory.file("keys"))
+        #expect(try nowhere.run(["stats"]).status == 66)
+
+        try FileManager.default.moveItem(atPath: cli.directory.file("keys"), toPath: cli.directory.file("moved"))
+        let keyless = try cli.run(["show", "M1"])
+        #expect(keyless.status == 77)
+        #expect(keyless.stderr.contains("no keys directory"))
+        #expect(try cli.run(["stats"]).status == 0)
+    }
+
+    @Test func theSameSeedGivesTheSameDemoRegister() throws {
+        let one = try CLIRegister(initialise: false)
+        let two = try CLIRegister(initialise: false)
+        for cli in [one, two] {
+            let result = try cli.ok(["demo", "--people", "300", "--seed", "3"])
+            #expect(result.stdout.contains("added 300 synthetic people"))
+        }
+        try one.ok(["export", "--out", one.directory.file("a.csv")])
+        try two.ok(["export", "--out", two.directory.file("b.csv")])
+        let a = try String(contentsOfFile: one.directory.file("a.csv"), encoding: .utf8)
+        #expect(a == (try String(contentsOfFile: two.directory.file("b.csv"), encoding: .utf8)))
+        #expect(a.split(separator: "\n").count > 300)
+    }
+
+    @Test func killingAnImportHalfwayLeavesTheRegisterUnchanged() throws {
+        let cli = try CLIRegister()
+        var text = SampleFiles.header + "\n"
+        for i in 0..<40_000 {
+            text += "K\(i),member,active,,First\(i),Last,k\(i)@example.org,,,,,,,,,2020-01-01,,,,,,,,,,,,,,,\n"
+        }
+        let path = cli.directory.write("big.csv", text)
+        let process = try cli.muster.start(["import", path])
+        // Wait until the import is writing (its WAL grows), then kill it without warning.
+        let wal = cli.directory.file("data/register.sqlite-wal")
+        let deadline = Date().addingTimeInterval(60)
+        while Date() < deadline && process.isRunning {
+            let size = (try? FileManager.default.attributesOfItem(atPath: wal)[.size] as? Int) ?? 0
+            if size > 1_000_000 { break }
+            Thread.sleep(forTimeInterval: 0.02)
+        }
+        #expect(process.isRunning, "the import finished before it could be interrupted")
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        let stats = try cli.ok(["stats"])
+        #expect(stats.stdout.contains("total: 0 people"))
+        #expect(try cli.run(["show", "K0"]).status == 66)
+    }
+}
