@@ -36,7 +36,10 @@ let package = Package(
         // The Store protocol and its SQLite backend.
         .target(
             name: "MusterStore",
-            dependencies: ["MusterCore", "MusterLedger", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "MusterCore", "MusterLedger", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ],
             swiftSettings: strictSettings),
         // Synthetic, realistic registers for demos, tests and benchmarks.
         .target(name: "MusterDemo", dependencies: ["MusterCore"], swiftSettings: strictSettings),

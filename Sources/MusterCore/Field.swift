@@ -48,7 +48,10 @@ public enum Field: String, Sendable, CaseIterable, Hashable {
     }
 
     /// The stable field number used in the binary record encoding.
-    public var tag: UInt8 { UInt8(Field.allCases.firstIndex(of: self)! + 1) }
+    public var tag: UInt8 { Field.tags[self]! }
+
+    private static let tags: [Field: UInt8] = Dictionary(
+        uniqueKeysWithValues: allCases.enumerated().map { ($1, UInt8($0 + 1)) })
 
     /// The field with a given stable number.
     public init?(tag: UInt8) {

@@ -50,7 +50,7 @@ extension PersonRecord {
         switch field {
         case .membershipNumber:
             if text.isEmpty { membershipNumber = nil; return }
-            guard text.count <= 32, text.unicodeScalars.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" || $0 == "/") })
+            guard text.utf8.count <= 32, text.utf8.allSatisfy({ Text.isASCIIAlphanumeric($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "/") })
             else { throw DomainError(.invalidValue, "membership_number must be 1-32 letters, digits, '-' or '/'") }
             membershipNumber = text
         case .category:
@@ -77,7 +77,7 @@ extension PersonRecord {
         case .town: identity.town = try Self.limited(text, field, 100)
         case .county: identity.county = try Self.limited(text, field, 100)
         case .postcode:
-            guard text.count <= 10, text.unicodeScalars.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == " ") })
+            guard text.utf8.count <= 10, text.utf8.allSatisfy({ Text.isASCIIAlphanumeric($0) || $0 == UInt8(ascii: " ") })
             else { throw DomainError(.invalidValue, "postcode must be up to 10 letters, digits and spaces") }
             identity.postcode = text.uppercased()
         case .dateOfBirth:
@@ -162,7 +162,8 @@ extension PersonRecord {
     }
 
     static func limited(_ text: String, _ field: Field, _ maxCharacters: Int) throws(DomainError) -> String {
-        guard text.unicodeScalars.count <= maxCharacters else {
+        // Byte count bounds the scalar count, so most values need no Unicode walk.
+        guard text.utf8.count <= maxCharacters || text.unicodeScalars.count <= maxCharacters else {
             throw DomainError(.invalidValue, "\(field.rawValue) is longer than \(maxCharacters) characters")
         }
         return text

@@ -29,14 +29,40 @@ public enum Text {
         } ?? false
     }
 
-    /// A deliberately simple check: one `@`, a non-empty local part, a dotted domain, no spaces.
+    /// A deliberately simple check: one `@`, a non-empty local part of at most 64 bytes, a dotted
+    /// domain, and no white space, control characters or `,;<>`. Decided on bytes: it runs for
+    /// every row of an import.
     public static func looksLikeEmail(_ text: String) -> Bool {
-        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
-        guard parts.count == 2, !parts[0].isEmpty, parts[0].count <= 64 else { return false }
-        let domain = parts[1]
-        guard domain.contains("."), !domain.hasPrefix("."), !domain.hasSuffix("."), !domain.contains("..")
-        else { return false }
-        return !text.contains(where: { $0.isWhitespace || $0 == "," || $0 == ";" || $0 == "<" || $0 == ">" })
+        var at: Int?
+        var count = 0
+        var previous: UInt8 = 0
+        var dotAfterAt = false
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "@"):
+                if at != nil { return false }
+                at = count
+            case 0...0x20, 0x7F, UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "<"), UInt8(ascii: ">"):
+                return false
+            case UInt8(ascii: "."):
+                if let at {
+                    if count == at + 1 || previous == UInt8(ascii: ".") { return false }
+                    dotAfterAt = true
+                }
+            default:
+                break
+            }
+            previous = byte
+            count += 1
+        }
+        guard let at, at > 0, at <= 64, dotAfterAt, previous != UInt8(ascii: ".") else { return false }
+        return true
+    }
+
+    /// A-Z, a-z or 0-9.
+    @inline(__always)
+    public static func isASCIIAlphanumeric(_ byte: UInt8) -> Bool {
+        (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A)
     }
 
     /// Digits, spaces and `+()-` only, with 10 to 15 digits.

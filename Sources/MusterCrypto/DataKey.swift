@@ -9,7 +9,7 @@ public struct DataKey: Sendable {
 
     /// A fresh random data key.
     public static func generate() -> DataKey {
-        DataKey(key: SymmetricKey(size: .bits256))
+        DataKey(key: SymmetricKey(data: RandomPool.shared.bytes(32)))
     }
 
     init(key: SymmetricKey) {

@@ -13,7 +13,8 @@ enum Sealing {
         var aad: [UInt8] = [version]
         aad.append(contentsOf: context)
         // Sealing with a fresh random nonce cannot fail for in-memory inputs of sane size.
-        let box = try! AES.GCM.seal(plaintext, using: key, authenticating: aad)
+        let nonce = try! AES.GCM.Nonce(data: RandomPool.shared.bytes(12))
+        let box = try! AES.GCM.seal(plaintext, using: key, nonce: nonce, authenticating: aad)
         var out: [UInt8] = [version]
         out.reserveCapacity(overhead + plaintext.count)
         out.append(contentsOf: box.nonce)

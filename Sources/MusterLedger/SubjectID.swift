@@ -11,7 +11,7 @@ public struct SubjectID: Sendable, Hashable, CustomStringConvertible {
         self.bytes = Array(bytes)
     }
 
-    /// A fresh random id.
+    /// A fresh random id from the system generator.
     public static func random() -> SubjectID {
         var generator = SystemRandomNumberGenerator()
         var bytes = [UInt8](repeating: 0, count: 16)

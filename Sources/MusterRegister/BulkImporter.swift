@@ -36,10 +36,11 @@ struct BulkImporter {
     }
 
     /// Applies one valid record. Returns the problems that rejected it, if any.
+    /// `sealed` is the record's cryptographic material when it was prepared ahead.
     @discardableResult
-    mutating func ingest(_ record: PersonRecord, file: String, line: Int) throws -> [ImportProblem] {
+    mutating func ingest(_ record: PersonRecord, sealed: SealedPerson? = nil, file: String, line: Int) throws -> [ImportProblem] {
         report.rows += 1
-        let problems = try apply(record, file: file, line: line)
+        let problems = try apply(record, sealed: sealed ?? writer.cipher.sealNew(record.identity), file: file, line: line)
         if !problems.isEmpty {
             report.rejected += 1
             note(problems)
@@ -53,13 +54,14 @@ struct BulkImporter {
         if room > 0 { report.problems.append(contentsOf: problems.prefix(room)) }
     }
 
-    private mutating func apply(_ record: PersonRecord, file: String, line: Int) throws -> [ImportProblem] {
+    private mutating func apply(_ record: PersonRecord, sealed: SealedPerson, file: String, line: Int) throws -> [ImportProblem] {
         let tx = writer.tx
-        let emailDigest = MatchKey.email(record.identity.email).map(writer.cipher.keyring.blindIndexes.email.digest)
-        let household = try emailDigest.map { try tx.people(index: .email, digest: $0) } ?? []
+        let emailDigest = sealed.indexes.email
+        let household = try emailDigest.map { try tx.numbers(index: .email, digest: $0) } ?? []
 
         guard let number = record.membershipNumber else {
-            if let match = try exactMatch(for: record, among: household) {
+            let candidates = try household.isEmpty ? [] : tx.people(index: .email, digest: emailDigest!)
+            if let match = try exactMatch(for: record, among: candidates) {
                 report.likelyDuplicates.append(.init(line: line, matches: match.number))
                 return []
             }
@@ -67,7 +69,7 @@ struct BulkImporter {
             guard shouldWrite else { return [] }
             var numbered = record
             numbered.membershipNumber = try tx.allocateMembershipNumber()
-            try writer.create(numbered)
+            try writer.create(numbered, sealed: sealed)
             report.created += 1
             return []
         }
@@ -75,10 +77,10 @@ struct BulkImporter {
         guard seenNumbers.insert(number).inserted else {
             return [problem(file, line, .membershipNumber, "membership number \(number) appears more than once in the file")]
         }
-        if household.contains(where: { $0.number != number }) { report.sharedEmails += 1 }
+        if household.contains(where: { $0 != number }) { report.sharedEmails += 1 }
         guard let existing = try tx.person(number: number) else {
             if shouldWrite {
-                try writer.create(record)
+                try writer.create(record, sealed: sealed)
             }
             report.created += 1
             return []

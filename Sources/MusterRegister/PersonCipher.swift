@@ -43,6 +43,17 @@ struct PersonCipher: Sendable {
         key.seal(Array(reason.utf8), owner: id.bytes + Array("reason".utf8))
     }
 
+    /// Everything a new person needs that involves no database: a fresh id and data key, the
+    /// sealed identity, the wrapped key and the blind indexes. Safe to compute ahead, off the
+    /// writer's thread.
+    func sealNew(_ identity: Identity) -> SealedPerson {
+        let id = SubjectID(bytes: RandomPool.shared.bytes(16))!
+        let key = DataKey.generate()
+        return SealedPerson(
+            id: id, sealedIdentity: seal(identity, with: key, for: id), wrappedKey: wrap(key, for: id),
+            indexes: indexes(for: identity))
+    }
+
     func indexes(for identity: Identity) -> BlindIndexes {
         let keys = keyring.blindIndexes
         return BlindIndexes(
@@ -51,4 +62,12 @@ struct PersonCipher: Sendable {
             postcodeAndLastName: MatchKey.postcodeAndLastName(postcode: identity.postcode, lastName: identity.lastName)
                 .map(keys.postcodeAndLastName.digest))
     }
+}
+
+/// A new person's cryptographic material, ready to be written.
+struct SealedPerson: Sendable {
+    let id: SubjectID
+    let sealedIdentity: [UInt8]
+    let wrappedKey: [UInt8]
+    let indexes: BlindIndexes
 }

@@ -1,5 +1,4 @@
 import MusterCore
-import MusterCrypto
 import MusterLedger
 import MusterStore
 
@@ -13,20 +12,20 @@ struct PersonWriter {
 
     var today: Day { Timestamp(secondsSinceEpoch: time / 1000).day }
 
-    /// Adds a new person with a fresh id and data key. `record.membershipNumber` must be set.
+    /// Adds a new person with a fresh id and data key. `record.membershipNumber` must be set;
+    /// `sealed` is the person's material when it was prepared ahead (see ``PersonCipher/sealNew``).
     @discardableResult
-    func create(_ record: PersonRecord) throws -> PersonRow {
-        let id = SubjectID.random()
-        let key = DataKey.generate()
+    func create(_ record: PersonRecord, sealed: SealedPerson? = nil) throws -> PersonRow {
+        let sealed = sealed ?? cipher.sealNew(record.identity)
         var payload = PersonPayload()
         payload.clearFields = RecordCodec.clearFields.map { ($0, record.text(of: $0)) }.filter { !$0.1.isEmpty }
-        payload.sealedIdentity = cipher.seal(record.identity, with: key, for: id)
+        payload.sealedIdentity = sealed.sealedIdentity
         payload.membership = Membership.initial(for: record, on: today)
-        let entry = try tx.append(draft(.create, id, payload))
+        let entry = try tx.append(draft(.create, sealed.id, payload))
         var row = try Projection.apply(entry.entry, to: nil)
-        row.indexes = cipher.indexes(for: record.identity)
+        row.indexes = sealed.indexes
         try tx.insert(row)
-        try tx.putWrappedKey(cipher.wrap(key, for: id), for: id)
+        try tx.putWrappedKey(sealed.wrappedKey, for: sealed.id)
         return row
     }
 

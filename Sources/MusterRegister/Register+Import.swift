@@ -25,13 +25,15 @@ extension Register {
         let writerContext = (actor: configuration.actor, time: configuration.clock())
         do {
             var report = try await store.write { tx in
-                try tx.prepareForBulkWrites()
+                // About 300 bytes a row in typical register files.
+                try tx.beginBulkWrites(expectedRows: fingerprint.bytes / 300)
                 let writer = PersonWriter(tx: tx, cipher: cipher, actor: writerContext.actor, time: writerContext.time)
                 var importer = BulkImporter(writer: writer, stopWritingOnProblem: options.rejectFile == nil)
-                try CSVImport(path: path, options: options).run(into: &importer)
+                try CSVImport(path: path, options: options).run(into: &importer, cipher: cipher)
                 if options.rejectFile == nil && importer.problemCount > 0 {
                     throw ImportFailed(problems: importer.report.problems, total: importer.problemCount)
                 }
+                try tx.endBulkWrites()
                 _ = try tx.append(importer.summary(source: "csv", sha256: fingerprint.hex, bytes: fingerprint.bytes))
                 return importer.report
             }
@@ -53,7 +55,7 @@ extension Register {
         let started = Date()
         let writerContext = (actor: configuration.actor, time: configuration.clock())
         var report = try await store.write { tx in
-            try tx.prepareForBulkWrites()
+            try tx.beginBulkWrites(expectedRows: count)
             let writer = PersonWriter(tx: tx, cipher: cipher, actor: writerContext.actor, time: writerContext.time)
             var importer = BulkImporter(writer: writer, stopWritingOnProblem: true)
             for index in 0..<count {
@@ -62,6 +64,7 @@ extension Register {
                     throw ImportFailed(problems: importer.report.problems, total: importer.problemCount)
                 }
             }
+            try tx.endBulkWrites()
             _ = try tx.append(importer.summary(source: source, sha256: nil, bytes: 0))
             return importer.report
         }
@@ -78,7 +81,8 @@ struct CSVImport {
     /// The column a reject file adds; ignored when such a file is imported again after fixing.
     static let rejectReasonColumn = "reject_reason"
 
-    func run(into importer: inout BulkImporter) throws {
+    func run(into importer: inout BulkImporter, cipher: PersonCipher) throws {
+        var lastBytes: (Int, Int?) = (0, nil)
         var reader: CSVReader
         do {
             reader = try CSVReader(path: path)
@@ -101,29 +105,35 @@ struct CSVImport {
             return writer
         }
         defer { try? rejects?.close() }
+        let producer = RowProducer(reader: reader, header: header, dropColumn: reasonIndex, path: path, cipher: cipher)
+        producer.start()
+        defer { producer.stop() }
         var rowsSinceProgress = 0
-        while let raw = try next(&reader) {
-            let row = Self.dropping(reasonIndex, from: raw)
-            let problems: [ImportProblem]
-            switch header.record(from: row, file: path) {
-            case .success(let record):
-                problems = try importer.ingest(record, file: path, line: row.line)
-            case .failure(let failure):
-                problems = failure.problems
-                importer.reject(problems)
+        while let batch = producer.queue.take() {
+            for prepared in batch.rows {
+                let problems: [ImportProblem]
+                switch prepared {
+                case .valid(let row, let record, let sealed):
+                    problems = try importer.ingest(record, sealed: sealed, file: path, line: row.line)
+                case .rejected(_, let rowProblems):
+                    problems = rowProblems
+                    importer.reject(problems)
+                }
+                if !problems.isEmpty, let writer = rejects {
+                    try writer.write([problems.map(\.message).joined(separator: "; ")] + prepared.row.fields)
+                }
             }
-            if !problems.isEmpty, let writer = rejects {
-                try writer.write([problems.map(\.message).joined(separator: "; ")] + row.fields)
-            }
-            rowsSinceProgress += 1
-            if rowsSinceProgress == 2000, let progress = options.progress {
+            if let failure = batch.failure { throw failure }
+            rowsSinceProgress += batch.rows.count
+            if rowsSinceProgress >= 2000, let progress = options.progress {
                 rowsSinceProgress = 0
-                progress(ImportProgress(rows: importer.report.rows, bytesRead: reader.bytesRead, totalBytes: reader.totalBytes))
+                progress(ImportProgress(rows: importer.report.rows, bytesRead: batch.bytesRead, totalBytes: batch.totalBytes))
             }
+            lastBytes = (batch.bytesRead, batch.totalBytes)
         }
         try rejects?.flush()
         rejects = nil
-        options.progress?(ImportProgress(rows: importer.report.rows, bytesRead: reader.bytesRead, totalBytes: reader.totalBytes))
+        options.progress?(ImportProgress(rows: importer.report.rows, bytesRead: lastBytes.0, totalBytes: lastBytes.1))
     }
 
     /// The next row, or a failed import when the file cannot be parsed past this point.

@@ -15,9 +15,10 @@ enum PersonRowMapping {
     static let insertSQL =
         "INSERT INTO people (\(columns.joined(separator: ", "))) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))"
 
-    /// Updates every column but `id`, matched by `id` (the first argument is bound last).
+    /// Updates every column, matched by membership number (parameter 2), which never changes and
+    /// whose index is never set aside.
     static let updateSQL =
-        "UPDATE people SET \(columns.dropFirst().enumerated().map { "\($1) = ?\($0 + 2)" }.joined(separator: ", ")) WHERE id = ?1"
+        "UPDATE people SET \(columns.enumerated().map { "\($1) = ?\($0 + 1)" }.joined(separator: ", ")) WHERE number = ?2"
 
     static func column(for kind: BlindIndexKind) -> String {
         switch kind {
@@ -27,18 +28,35 @@ enum PersonRowMapping {
         }
     }
 
-    static func arguments(_ row: PersonRow) -> StatementArguments {
+    /// Binds every column of `row`, in ``columns`` order, as parameters 1 to 26.
+    static func bind(_ row: PersonRow, to statement: RawStatement) {
         let r = row.record
-        let values: [(any DatabaseValueConvertible)?] = [
-            Data(row.id.bytes), row.number, r.category.rawValue, r.status.rawValue,
-            row.membership.statusSince?.daysSinceEpoch, row.membership.continuousSince?.daysSinceEpoch,
-            r.joinDate?.daysSinceEpoch, r.region, r.constituency, r.branch, r.unionName, r.dues.amountPence,
-            r.dues.frequency.rawValue, r.dues.method?.rawValue, r.consents.email, r.consents.phone, r.consents.post,
-            r.consents.sms, r.consents.updatedAt?.secondsSinceEpoch, r.updatedAt?.secondsSinceEpoch,
-            row.sealedIdentity.map { Data($0) }, row.indexes.email.map { Data($0) }, row.indexes.phone.map { Data($0) },
-            row.indexes.postcodeAndLastName.map { Data($0) }, row.erasedAt?.secondsSinceEpoch, Int64(row.version),
-        ]
-        return StatementArguments(values)
+        statement.bind(1, row.id.bytes)
+        statement.bind(2, row.number)
+        statement.bind(3, r.category.rawValue)
+        statement.bind(4, r.status.rawValue)
+        statement.bind(5, row.membership.statusSince?.daysSinceEpoch)
+        statement.bind(6, row.membership.continuousSince?.daysSinceEpoch)
+        statement.bind(7, r.joinDate?.daysSinceEpoch)
+        statement.bind(8, r.region)
+        statement.bind(9, r.constituency)
+        statement.bind(10, r.branch)
+        statement.bind(11, r.unionName)
+        statement.bind(12, r.dues.amountPence)
+        statement.bind(13, r.dues.frequency.rawValue)
+        statement.bind(14, r.dues.method?.rawValue)
+        statement.bind(15, r.consents.email)
+        statement.bind(16, r.consents.phone)
+        statement.bind(17, r.consents.post)
+        statement.bind(18, r.consents.sms)
+        statement.bind(19, r.consents.updatedAt?.secondsSinceEpoch)
+        statement.bind(20, r.updatedAt?.secondsSinceEpoch)
+        statement.bind(21, row.sealedIdentity)
+        statement.bind(22, row.indexes.email)
+        statement.bind(23, row.indexes.phone)
+        statement.bind(24, row.indexes.postcodeAndLastName)
+        statement.bind(25, row.erasedAt?.secondsSinceEpoch)
+        statement.bind(26, Int64(row.version))
     }
 
     static func decode(_ row: Row) throws -> PersonRow {

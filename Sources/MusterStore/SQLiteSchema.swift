@@ -21,11 +21,10 @@ enum SQLiteSchema {
                         entry BLOB NOT NULL,
                         hash BLOB NOT NULL
                     );
-                    CREATE INDEX ledger_by_subject ON ledger(subject) WHERE subject IS NOT NULL;
                     -- The projection: clear fields, the sealed identity and blind indexes.
                     CREATE TABLE people (
                         rowid INTEGER PRIMARY KEY,
-                        id BLOB NOT NULL UNIQUE,
+                        id BLOB NOT NULL,
                         number TEXT NOT NULL UNIQUE,
                         category TEXT NOT NULL,
                         status TEXT NOT NULL,
@@ -53,9 +52,6 @@ enum SQLiteSchema {
                         version INTEGER NOT NULL
                     );
                     CREATE INDEX people_by_email ON people(email_index) WHERE email_index IS NOT NULL;
-                    CREATE INDEX people_by_phone ON people(phone_index) WHERE phone_index IS NOT NULL;
-                    CREATE INDEX people_by_postcode_name ON people(postcode_name_index) WHERE postcode_name_index IS NOT NULL;
-                    CREATE INDEX people_by_branch ON people(branch);
                     -- The key store: per-person data keys wrapped by the master key. Kept out of the
                     -- ledger so that deleting a row here erases the person everywhere.
                     CREATE TABLE data_keys (
@@ -63,7 +59,23 @@ enum SQLiteSchema {
                         wrapped BLOB NOT NULL
                     ) WITHOUT ROWID;
                     """)
+            for index in searchIndexes { try db.execute(sql: index.createSQL) }
         }
         return migrator
     }
+
+    /// Indexes that serve searches but that a bulk import never reads. A large import drops
+    /// them and builds them again at its end, in the same transaction: building an index by
+    /// sorting is far cheaper than hundreds of thousands of inserts at random places.
+    static let searchIndexes: [(name: String, createSQL: String)] = [
+        // Ids are 128 random bits: unique by construction, so the index may be set aside too.
+        ("people_by_id", "CREATE UNIQUE INDEX people_by_id ON people(id)"),
+        ("ledger_by_subject", "CREATE INDEX ledger_by_subject ON ledger(subject) WHERE subject IS NOT NULL"),
+        ("people_by_phone", "CREATE INDEX people_by_phone ON people(phone_index) WHERE phone_index IS NOT NULL"),
+        (
+            "people_by_postcode_name",
+            "CREATE INDEX people_by_postcode_name ON people(postcode_name_index) WHERE postcode_name_index IS NOT NULL"
+        ),
+        ("people_by_branch", "CREATE INDEX people_by_branch ON people(branch)"),
+    ]
 }

@@ -4,13 +4,23 @@ import MusterCore
 import MusterLedger
 
 /// ``StoreWriting`` over one GRDB connection inside a transaction. Statements are cached and
-/// parameterised (never built from values), so the import path prepares each SQL once.
+/// parameterised (never built from values), so the import path prepares each SQL once; the
+/// statements that run once per person use ``RawStatement``.
 final class SQLiteTransaction: StoreWriting {
     private let db: Database
     private var head: ChainHead?
+    private var statements: [String: RawStatement] = [:]
+    private var indexesSetAside = false
 
     init(_ db: Database) {
         self.db = db
+    }
+
+    private func raw(_ sql: String) throws -> RawStatement {
+        if let statement = statements[sql] { return statement }
+        let statement = try RawStatement(db, sql)
+        statements[sql] = statement
+        return statement
     }
 
     // MARK: Ledger
@@ -26,11 +36,14 @@ final class SQLiteTransaction: StoreWriting {
     func append(_ draft: EntryDraft) throws -> SealedEntry {
         var current = try ledgerHead()
         let sealed = current.append(draft)
-        try db.cachedStatement(sql: "INSERT INTO ledger (seq, kind, subject, time, entry, hash) VALUES (?, ?, ?, ?, ?, ?)")
-            .execute(arguments: [
-                Int64(sealed.entry.sequence), Int(sealed.entry.kind.rawValue), sealed.entry.subject.map { Data($0.bytes) },
-                sealed.entry.time, Data(sealed.bytes), Data(sealed.hash.bytes),
-            ])
+        let insert = try raw("INSERT INTO ledger (seq, kind, subject, time, entry, hash) VALUES (?, ?, ?, ?, ?, ?)")
+        insert.bind(1, Int64(sealed.entry.sequence))
+        insert.bind(2, Int(sealed.entry.kind.rawValue))
+        insert.bind(3, sealed.entry.subject?.bytes)
+        insert.bind(4, sealed.entry.time)
+        insert.bind(5, sealed.bytes)
+        insert.bind(6, sealed.hash.bytes)
+        try insert.execute()
         head = current
         return sealed
     }
@@ -47,7 +60,12 @@ final class SQLiteTransaction: StoreWriting {
     // MARK: People
 
     func person(number: String) throws -> PersonRow? {
-        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM people WHERE number = ?"), arguments: [number])
+        // Bulk imports mostly ask about numbers no one has: answer those without decoding a row.
+        let probe = try raw("SELECT 1 FROM people WHERE number = ?")
+        probe.bind(1, number)
+        defer { probe.reset() }
+        guard try probe.step() else { return nil }
+        return try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM people WHERE number = ?"), arguments: [number])
             .map(PersonRowMapping.decode)
     }
 
@@ -61,6 +79,15 @@ final class SQLiteTransaction: StoreWriting {
         return try Row.fetchAll(
             db.cachedStatement(sql: "SELECT * FROM people WHERE \(column) = ? ORDER BY number"), arguments: [Data(digest)]
         ).map(PersonRowMapping.decode)
+    }
+
+    func numbers(index kind: BlindIndexKind, digest: [UInt8]) throws -> [String] {
+        let query = try raw("SELECT number FROM people WHERE \(PersonRowMapping.column(for: kind)) = ? ORDER BY number")
+        query.bind(1, digest)
+        defer { query.reset() }
+        var numbers: [String] = []
+        while try query.step() { numbers.append(query.text(0)) }
+        return numbers
     }
 
     func forEachPerson(_ filter: PersonFilter, _ body: (PersonRow) throws -> Void) throws {
@@ -87,13 +114,16 @@ final class SQLiteTransaction: StoreWriting {
     }
 
     func insert(_ row: PersonRow) throws {
-        try db.cachedStatement(sql: PersonRowMapping.insertSQL).execute(arguments: PersonRowMapping.arguments(row))
+        let insert = try raw(PersonRowMapping.insertSQL)
+        PersonRowMapping.bind(row, to: insert)
+        try insert.execute()
     }
 
     func update(_ row: PersonRow) throws {
-        let statement = try db.cachedStatement(sql: PersonRowMapping.updateSQL)
-        try statement.execute(arguments: PersonRowMapping.arguments(row))
-        guard db.changesCount == 1 else { throw StoreError(.conflict, "no person with that id to update") }
+        let update = try raw(PersonRowMapping.updateSQL)
+        PersonRowMapping.bind(row, to: update)
+        try update.execute()
+        guard update.changes == 1 else { throw StoreError(.conflict, "no person with that number to update") }
     }
 
     func counts() throws -> RegisterCounts {
@@ -121,8 +151,10 @@ final class SQLiteTransaction: StoreWriting {
     }
 
     func putWrappedKey(_ wrapped: [UInt8], for id: SubjectID) throws {
-        try db.cachedStatement(sql: "INSERT INTO data_keys (id, wrapped) VALUES (?, ?)")
-            .execute(arguments: [Data(id.bytes), Data(wrapped)])
+        let insert = try raw("INSERT INTO data_keys (id, wrapped) VALUES (?, ?)")
+        insert.bind(1, id.bytes)
+        insert.bind(2, wrapped)
+        try insert.execute()
     }
 
     func deleteWrappedKey(for id: SubjectID) throws {
@@ -147,8 +179,23 @@ final class SQLiteTransaction: StoreWriting {
         return "M\(next)"
     }
 
-    func prepareForBulkWrites() throws {
+    func beginBulkWrites(expectedRows: Int) throws {
         // Blind indexes are random keys: a large cache keeps their B-trees in memory during bulk work.
         try db.execute(sql: "PRAGMA cache_size = -262144")
+        let stored = try Int.fetchOne(db, sql: "SELECT count(*) FROM ledger") ?? 0
+        guard expectedRows >= Self.bulkThreshold, expectedRows >= stored else { return }
+        for index in SQLiteSchema.searchIndexes {
+            try db.execute(sql: "DROP INDEX IF EXISTS \(index.name)")
+        }
+        indexesSetAside = true
     }
+
+    func endBulkWrites() throws {
+        guard indexesSetAside else { return }
+        for index in SQLiteSchema.searchIndexes { try db.execute(sql: index.createSQL) }
+        indexesSetAside = false
+    }
+
+    /// Below this many rows, dropping and rebuilding indexes costs more than it saves.
+    static let bulkThreshold = 20_000
 }

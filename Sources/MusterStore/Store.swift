@@ -29,6 +29,9 @@ public protocol StoreReading {
     func person(id: SubjectID) throws -> PersonRow?
     /// Everyone whose blind index of `kind` equals `digest`, in membership-number order.
     func people(index kind: BlindIndexKind, digest: [UInt8]) throws -> [PersonRow]
+    /// The membership numbers of everyone whose blind index of `kind` equals `digest` (a cheap
+    /// check, for bulk work that rarely finds anyone).
+    func numbers(index kind: BlindIndexKind, digest: [UInt8]) throws -> [String]
     /// Calls `body` for each matching person, in membership-number order, without loading them all.
     func forEachPerson(_ filter: PersonFilter, _ body: (PersonRow) throws -> Void) throws
     /// The person's data key, wrapped by the master key; `nil` once erased.
@@ -51,8 +54,11 @@ public protocol StoreWriting: StoreReading {
     /// A membership number no one has, of the form `M` followed by digits.
     func allocateMembershipNumber() throws -> String
     func setMetadata(_ key: String, _ value: String) throws
-    /// Tells the backend a large batch of writes follows (it may size caches for it).
-    func prepareForBulkWrites() throws
+    /// Tells the backend about `expectedRows` writes to come: it may size caches for them and,
+    /// when they are many compared with what is stored, set aside indexes the writes do not read.
+    func beginBulkWrites(expectedRows: Int) throws
+    /// Ends what ``beginBulkWrites(expectedRows:)`` began (rebuilding any index it set aside).
+    func endBulkWrites() throws
 }
 
 /// A storage failure. Messages name tables and operations, never personal data.

@@ -80,3 +80,11 @@ func person(_ first: String, _ last: String, email: String = "", number: String?
         membershipNumber: number, category: .member, status: .active, identity: identity, joinDate: Day(iso: "2010-01-01"),
         region: "South West", constituency: "Bristol Central", branch: "Bristol Central branch")
 }
+
+/// The names of the indexes in a SQLite database file, read through the `sqlite3` schema table.
+enum SQLiteIndexNames {
+    static func read(_ path: String) throws -> Set<String> {
+        let store = try MusterStore.SQLiteStore(path: path, create: false)
+        return try store.indexNames()
+    }
+}
