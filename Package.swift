@@ -68,7 +68,9 @@ let package = Package(
         .testTarget(name: "MusterDemoTests", dependencies: ["MusterDemo", "MusterCSV"], swiftSettings: strictSettings),
         .testTarget(
             name: "MusterRegisterTests",
-            dependencies: ["MusterRegister", "MusterDemo", "MusterTesting"],
+            dependencies: [
+                "MusterRegister", "MusterDemo", "MusterTesting", .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: strictSettings),
         .testTarget(name: "MusterCLITests", dependencies: ["MusterTesting"], swiftSettings: strictSettings),
     ]

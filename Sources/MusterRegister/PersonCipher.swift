@@ -43,6 +43,10 @@ struct PersonCipher: Sendable {
         key.seal(Array(reason.utf8), owner: id.bytes + Array("reason".utf8))
     }
 
+    func openReason(_ sealed: [UInt8], with key: DataKey, for id: SubjectID) throws -> String {
+        String(decoding: try key.open(sealed, owner: id.bytes + Array("reason".utf8)), as: UTF8.self)
+    }
+
     /// Everything a new person needs that involves no database: a fresh id and data key, the
     /// sealed identity, the wrapped key and the blind indexes. Safe to compute ahead, off the
     /// writer's thread.

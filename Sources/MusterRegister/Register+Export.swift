@@ -2,6 +2,7 @@ import Foundation
 import MusterCSV
 import MusterCore
 public import MusterStore
+import MusterLedger
 
 /// Where an export goes.
 public enum ExportDestination: Sendable {
@@ -27,8 +28,11 @@ public struct ExportProgress: Sendable {
 extension Register {
     /// Decrypts the selected people into the register CSV (the import format, so an export
     /// re-imports), in membership-number order.
+    ///
+    /// Every exported person gets a disclosure entry (plus one summary entry with the count),
+    /// committed before the export is reported done; if that fails, the file is removed.
     public func export(
-        to destination: ExportDestination, filter: PersonFilter = .everyone,
+        to destination: ExportDestination, filter: PersonFilter = .everyone, disclosure: Disclosure,
         progress: (@Sendable (ExportProgress) -> Void)? = nil
     ) async throws -> ExportReport {
         let cipher = try cipher()
@@ -37,7 +41,7 @@ extension Register {
         }
         let started = Date()
         do {
-            var report = try await store.read { tx in
+            let (written, subjects) = try await store.read { tx in
                 let total = progress == nil ? 0 : try tx.counts().total
                 let writer: CSVWriter
                 switch destination {
@@ -45,6 +49,7 @@ extension Register {
                 case .standardOutput: writer = CSVWriter(standardOutput: ())
                 }
                 var report = ExportReport()
+                var subjects: [SubjectID] = []
                 try writer.write(RegisterCSV.headerRow)
                 try tx.forEachPerson(filter) { row in
                     guard row.erasedAt == nil else {
@@ -53,12 +58,15 @@ extension Register {
                     }
                     try writer.write(RegisterCSV.fields(of: try Register.details(row, cipher: cipher, tx: tx).record))
                     report.people += 1
+                    subjects.append(row.id)
                     if report.people % 2000 == 0 { progress?(ExportProgress(people: report.people, total: total)) }
                 }
                 try writer.close()
                 progress?(ExportProgress(people: report.people, total: total))
-                return report
+                return (report, subjects)
             }
+            try await recordDisclosure(disclosure, of: subjects, summary: true)
+            var report = written
             report.seconds = Date().timeIntervalSince(started)
             return report
         } catch {

@@ -24,7 +24,7 @@ extension Register {
         }
         let writerContext = (actor: configuration.actor, time: configuration.clock())
         do {
-            var report = try await store.write { tx in
+            var report = try await ledger.transact { tx in
                 // About 300 bytes a row in typical register files.
                 try tx.beginBulkWrites(expectedRows: fingerprint.bytes / 300)
                 let writer = PersonWriter(tx: tx, cipher: cipher, actor: writerContext.actor, time: writerContext.time)
@@ -54,7 +54,7 @@ extension Register {
         let cipher = try cipher()
         let started = Date()
         let writerContext = (actor: configuration.actor, time: configuration.clock())
-        var report = try await store.write { tx in
+        var report = try await ledger.transact { tx in
             try tx.beginBulkWrites(expectedRows: count)
             let writer = PersonWriter(tx: tx, cipher: cipher, actor: writerContext.actor, time: writerContext.time)
             var importer = BulkImporter(writer: writer, stopWritingOnProblem: true)

@@ -1,5 +1,6 @@
 public import MusterCore
 public import MusterStore
+import MusterLedger
 
 /// A person as shown to someone allowed to see them.
 public struct PersonDetails: Sendable, Equatable {
@@ -23,18 +24,22 @@ public enum SearchQuery: Sendable {
 }
 
 extension Register {
-    /// One person by membership number, decrypted.
-    public func person(number: String) async throws -> PersonView {
+    /// One person by membership number, decrypted. The disclosure is on the ledger before the
+    /// data is returned.
+    public func person(number: String, disclosure: Disclosure) async throws -> PersonView {
         let cipher = try cipher()
-        return try await store.read { tx in
+        let (view, id) = try await store.read { tx -> (PersonView, SubjectID?) in
             let row = try Register.requirePerson(number, in: tx)
-            if let erasedAt = row.erasedAt { return .erased(number: row.number, at: erasedAt) }
-            return .present(try Register.details(row, cipher: cipher, tx: tx))
+            if let erasedAt = row.erasedAt { return (.erased(number: row.number, at: erasedAt), nil) }
+            return (.present(try Register.details(row, cipher: cipher, tx: tx)), row.id)
         }
+        if let id { try await recordDisclosure(disclosure, of: [id]) }
+        return view
     }
 
-    /// Everyone matching an exact value (shared emails return the whole household).
-    public func find(_ query: SearchQuery) async throws -> [PersonDetails] {
+    /// Everyone matching an exact value (shared emails return the whole household), each
+    /// disclosure recorded before the data is returned.
+    public func find(_ query: SearchQuery, disclosure: Disclosure) async throws -> [PersonDetails] {
         let cipher = try cipher()
         let keys = cipher.keyring.blindIndexes
         let lookup: (BlindIndexKind, [UInt8])?
@@ -46,9 +51,11 @@ extension Register {
                 .map { (.postcodeAndLastName, keys.postcodeAndLastName.digest($0)) }
         }
         guard let (kind, digest) = lookup else { throw RegisterError(.invalid, "the search value is empty") }
-        return try await store.read { tx in
-            try tx.people(index: kind, digest: digest).map { try Register.details($0, cipher: cipher, tx: tx) }
+        let found = try await store.read { tx in
+            try tx.people(index: kind, digest: digest).map { ($0.id, try Register.details($0, cipher: cipher, tx: tx)) }
         }
+        try await recordDisclosure(disclosure, of: found.map(\.0))
+        return found.map(\.1)
     }
 
     /// Counts by category × status and by region. Needs no keys.

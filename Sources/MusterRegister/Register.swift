@@ -11,16 +11,28 @@ public final class Register: Sendable {
     public let configuration: RegisterConfiguration
     let store: any Store
     let keyring: Keyring?
+    let ledger: LedgerWriter
+    let disclosures: DisclosureRecorder
 
-    init(configuration: RegisterConfiguration, store: any Store, keyring: Keyring?) {
+    /// The ledger's name in its checkpoints (C2SP origin line).
+    let origin: String
+
+    init(configuration: RegisterConfiguration, store: any Store, keyring: Keyring?, origin: String) throws {
         self.configuration = configuration
         self.store = store
         self.keyring = keyring
+        self.origin = origin
+        let checkpointer = try keyring.map { try Checkpointer(keyring: $0, origin: origin) }
+        let ledger = LedgerWriter(store: store, checkpointer: checkpointer, clock: configuration.clock)
+        self.ledger = ledger
+        self.disclosures = DisclosureRecorder(append: ledger.append)
     }
 
     /// Creates a new register: the data directory, its database, and a new keyring in the keys
     /// directory. Refuses if either already holds a register or keys, or if one is inside the other.
-    public static func initialise(_ configuration: RegisterConfiguration) async throws -> Register {
+    ///
+    /// `origin` names the ledger in its signed checkpoints; by default a random name.
+    public static func initialise(_ configuration: RegisterConfiguration, origin: String? = nil) async throws -> Register {
         try DirectoryLayout.checkSeparate(data: configuration.dataDirectory, keys: configuration.keysDirectory)
         if FileManager.default.fileExists(atPath: configuration.databasePath) {
             throw RegisterError(.layout, "a register already exists in \(configuration.dataDirectory)")
@@ -33,11 +45,13 @@ public final class Register: Sendable {
         let store = try SQLiteStore(path: configuration.databasePath, create: true)
         let fingerprint = keyring.master.fingerprint
         let created = Timestamp(secondsSinceEpoch: configuration.clock() / 1000).description
+        let origin = origin ?? Register.defaultOrigin()
         try await store.write { tx in
             try tx.setMetadata("key_fingerprint", fingerprint)
             try tx.setMetadata("created_at", created)
+            try tx.setMetadata("origin", origin)
         }
-        return Register(configuration: configuration, store: store, keyring: keyring)
+        return try Register(configuration: configuration, store: store, keyring: keyring, origin: origin)
     }
 
     /// Opens an existing register. Keys are loaded when the keys directory exists and must
@@ -54,7 +68,13 @@ public final class Register: Sendable {
             }
             keyring = loaded
         }
-        return Register(configuration: configuration, store: store, keyring: keyring)
+        let origin = try await store.read { try $0.metadata("origin") } ?? Register.defaultOrigin()
+        return try Register(configuration: configuration, store: store, keyring: keyring, origin: origin)
+    }
+
+    /// `muster.local/` and 8 random hex digits: unique enough to tell registers apart.
+    static func defaultOrigin() -> String {
+        "muster.local/" + Hex.encode(RandomPool.shared.bytes(4))
     }
 
     func cipher() throws -> PersonCipher {
@@ -70,9 +90,22 @@ public final class Register: Sendable {
         let cipher = try cipher()
         let actor = configuration.actor
         let time = configuration.clock()
-        return try await store.write { tx in
+        return try await ledger.transact { tx in
             try body(PersonWriter(tx: tx, cipher: cipher, actor: actor, time: time))
         }
+    }
+
+    /// Records that `subjects` were disclosed, returning once the entries are committed.
+    func recordDisclosure(_ disclosure: Disclosure, of subjects: [SubjectID], summary: Bool = false) async throws {
+        let time = configuration.clock()
+        let actor = configuration.actor
+        var drafts = subjects.map {
+            EntryDraft(time: time, actor: actor, kind: .disclosure, subject: $0, payload: disclosure.payload())
+        }
+        if summary {
+            drafts.append(EntryDraft(time: time, actor: actor, kind: .disclosure, subject: nil, payload: disclosure.payload(count: subjects.count)))
+        }
+        try await disclosures.record(drafts)
     }
 
     static func requirePerson(_ number: String, in tx: any StoreReading) throws -> PersonRow {

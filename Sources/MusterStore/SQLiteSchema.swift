@@ -61,6 +61,24 @@ enum SQLiteSchema {
                     """)
             for index in searchIndexes { try db.execute(sql: index.createSQL) }
         }
+        migrator.registerMigration("v2-merkle-checkpoints") { db in
+            try db.execute(
+                sql: """
+                    -- Hashes of the perfect subtrees of the ledger's Merkle tree (RFC 6962): node
+                    -- (level, idx) covers entries idx·2^level + 1 … (idx+1)·2^level.
+                    CREATE TABLE merkle_nodes (
+                        level INTEGER NOT NULL,
+                        idx INTEGER NOT NULL,
+                        hash BLOB NOT NULL,
+                        PRIMARY KEY (level, idx)
+                    ) WITHOUT ROWID;
+                    -- Signed checkpoints (C2SP tlog-checkpoint), exactly as signed.
+                    CREATE TABLE checkpoints (
+                        size INTEGER PRIMARY KEY,
+                        text TEXT NOT NULL
+                    );
+                    """)
+        }
         return migrator
     }
 

@@ -45,11 +45,6 @@ public final class SQLiteStore: Store {
         }
     }
 
-    /// The names of the database's indexes (for checks and tests).
-    public func indexNames() throws -> Set<String> {
-        Set(try pool.read { db in try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index'") })
-    }
-
     /// GRDB errors can quote SQL; keep only SQLite's own message, which names no values.
     static func describe(_ error: any Error) -> String {
         if let error = error as? DatabaseError { return error.message ?? "SQLite error \(error.resultCode.rawValue)" }

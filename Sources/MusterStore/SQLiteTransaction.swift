@@ -11,6 +11,8 @@ final class SQLiteTransaction: StoreWriting {
     private var head: ChainHead?
     private var statements: [String: RawStatement] = [:]
     private var indexesSetAside = false
+    /// The Merkle tree's right border, restored on the first append of the transaction.
+    private var merkle: MerkleAppender?
 
     init(_ db: Database) {
         self.db = db
@@ -45,7 +47,47 @@ final class SQLiteTransaction: StoreWriting {
         insert.bind(6, sealed.hash.bytes)
         try insert.execute()
         head = current
+        var tree = try merkle ?? MerkleAppender.restoring(size: sealed.entry.sequence - 1, from: self)
+        let node = try raw("INSERT INTO merkle_nodes (level, idx, hash) VALUES (?, ?, ?)")
+        for new in tree.append(leafHash: MerkleHash.leaf(sealed.bytes)) {
+            node.bind(1, new.level)
+            node.bind(2, Int64(new.index))
+            node.bind(3, new.hash.bytes)
+            try node.execute()
+        }
+        merkle = tree
         return sealed
+    }
+
+    func node(level: Int, index: UInt64) throws -> EntryHash {
+        let query = try raw("SELECT hash FROM merkle_nodes WHERE level = ? AND idx = ?")
+        query.bind(1, level)
+        query.bind(2, Int64(index))
+        defer { query.reset() }
+        guard try query.step(), let hash = EntryHash(bytes: query.blob(0)) else {
+            throw MerkleError(.missingNode, "Merkle node \(level)/\(index) is not stored")
+        }
+        return hash
+    }
+
+    // MARK: Checkpoints
+
+    func latestCheckpoint() throws -> (size: UInt64, text: String)? {
+        try Row.fetchOne(db, sql: "SELECT size, text FROM checkpoints ORDER BY size DESC LIMIT 1")
+            .map { (UInt64($0[0] as Int64), $0[1]) }
+    }
+
+    func checkpoint(size: UInt64) throws -> String? {
+        try String.fetchOne(db, sql: "SELECT text FROM checkpoints WHERE size = ?", arguments: [Int64(size)])
+    }
+
+    func forEachCheckpoint(_ body: (UInt64, String) throws -> Void) throws {
+        let cursor = try Row.fetchCursor(db, sql: "SELECT size, text FROM checkpoints ORDER BY size")
+        while let row = try cursor.next() { try body(UInt64(row[0] as Int64), row[1]) }
+    }
+
+    func putCheckpoint(size: UInt64, text: String) throws {
+        try db.execute(sql: "INSERT INTO checkpoints (size, text) VALUES (?, ?)", arguments: [Int64(size), text])
     }
 
     func forEachEntry(from sequence: UInt64, _ body: (UInt64, [UInt8], [UInt8]) throws -> Void) throws {
@@ -54,6 +96,18 @@ final class SQLiteTransaction: StoreWriting {
             arguments: [Int64(sequence)])
         while let row = try cursor.next() {
             try body(UInt64(row[0] as Int64), [UInt8](row[1] as Data), [UInt8](row[2] as Data))
+        }
+    }
+
+    func entry(sequence: UInt64) throws -> [UInt8]? {
+        try Data.fetchOne(db, sql: "SELECT entry FROM ledger WHERE seq = ?", arguments: [Int64(sequence)]).map { [UInt8]($0) }
+    }
+
+    func forEachEntry(about subject: SubjectID, _ body: (UInt64, [UInt8]) throws -> Void) throws {
+        let cursor = try Row.fetchCursor(
+            db.cachedStatement(sql: "SELECT seq, entry FROM ledger WHERE subject = ? ORDER BY seq"), arguments: [Data(subject.bytes)])
+        while let row = try cursor.next() {
+            try body(UInt64(row[0] as Int64), [UInt8](row[1] as Data))
         }
     }
 

@@ -22,8 +22,9 @@ public protocol Store: Sendable {
     func write<T: Sendable>(_ body: @escaping @Sendable (any StoreWriting) throws -> T) async throws -> T
 }
 
-/// Reads, inside a transaction or snapshot.
-public protocol StoreReading {
+/// Reads, inside a transaction or snapshot. The ledger's Merkle nodes are read through
+/// ``MerkleNodeReader``, so proofs are computed by the ledger module over any backend.
+public protocol StoreReading: MerkleNodeReader {
     func ledgerHead() throws -> ChainHead
     func person(number: String) throws -> PersonRow?
     func person(id: SubjectID) throws -> PersonRow?
@@ -40,13 +41,26 @@ public protocol StoreReading {
     /// Calls `body` with each stored entry from `sequence` on, in order: its sequence number,
     /// canonical bytes and stored hash.
     func forEachEntry(from sequence: UInt64, _ body: (UInt64, [UInt8], [UInt8]) throws -> Void) throws
+    /// The canonical bytes of entry `sequence`, if it exists.
+    func entry(sequence: UInt64) throws -> [UInt8]?
+    /// Calls `body` with each entry about `subject`, in order: its sequence number and bytes.
+    func forEachEntry(about subject: SubjectID, _ body: (UInt64, [UInt8]) throws -> Void) throws
     func metadata(_ key: String) throws -> String?
+    /// The newest signed checkpoint (its size and text), if any.
+    func latestCheckpoint() throws -> (size: UInt64, text: String)?
+    /// The signed checkpoint for tree size `size`, if one was made.
+    func checkpoint(size: UInt64) throws -> String?
+    /// Calls `body` with every stored checkpoint, oldest first.
+    func forEachCheckpoint(_ body: (UInt64, String) throws -> Void) throws
 }
 
 /// Writes, inside one transaction.
 public protocol StoreWriting: StoreReading {
-    /// Places `draft` at the end of the ledger (next sequence number, chained hash) and stores it.
+    /// Places `draft` at the end of the ledger (next sequence number, chained hash) and stores it
+    /// with the Merkle tree nodes it completes.
     func append(_ draft: EntryDraft) throws -> SealedEntry
+    /// Stores a signed checkpoint for tree size `size`.
+    func putCheckpoint(size: UInt64, text: String) throws
     func insert(_ row: PersonRow) throws
     func update(_ row: PersonRow) throws
     func putWrappedKey(_ wrapped: [UInt8], for id: SubjectID) throws

@@ -3,6 +3,7 @@ import Foundation
 import MusterCSV
 import MusterCore
 import MusterCrypto
+import MusterLedger
 import MusterRegister
 import MusterStore
 
@@ -40,6 +41,10 @@ private func describe(_ error: any Error) -> (String, Int32) {
     case let e as CryptoFailure: return (e.message, 77)
     case let e as StoreError: return (e.message, e.code == .notInitialised ? 66 : 1)
     case let e as CSVError: return (e.description, 65)
+    case let e as ProofError: return ("proof rejected: \(e.message)", 65)
+    case let e as MerkleError: return ("proof rejected: \(e.message)", 65)
+    case let e as NoteError: return ("signature or checkpoint rejected: \(e.message)", 65)
+    case let e as LedgerError: return (e.description, 65)
     default: return ("unexpected failure (\(type(of: error)))", 1)
     }
 }

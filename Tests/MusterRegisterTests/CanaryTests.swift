@@ -38,7 +38,7 @@ import Testing
         let second = try await test.register.add(record)
         _ = try await test.register.update(number: number, changes: [(.firstName, "Updatedcanary")])
         try await test.register.changeStatus(number: number, to: .suspended, reason: "canary reason")
-        _ = try await test.register.find(.email("canary.mail@canary-domain.org"))
+        _ = try await test.register.find(.email("canary.mail@canary-domain.org"), disclosure: .test)
         let csv = test.csv("canary.csv", [row(number: "C1", first: "Importcanary", email: "importcanary@canary.org")])
         _ = try await test.register.importCSV(path: csv)
         try FileManager.default.removeItem(atPath: csv)
@@ -48,7 +48,7 @@ import Testing
         #expect(hits.isEmpty, "plaintext found: \(hits.prefix(5))")
         // The scan itself must be able to find a canary: prove it on the keys-free export.
         let exported = test.directory.file("export.csv")
-        _ = try await test.register.export(to: .file(exported))
+        _ = try await test.register.export(to: .file(exported), disclosure: .test)
         #expect(!CanaryScan.occurrences(of: Array("Updatedcanary".utf8), in: Array(try Data(contentsOf: URL(fileURLWithPath: exported)))).isEmpty)
     }
 

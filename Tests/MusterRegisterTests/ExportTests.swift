@@ -23,14 +23,14 @@ import Testing
     @Test func anExportReimportsIntoAnIdenticalRegister() async throws {
         let original = try await Self.populated()
         let first = original.directory.file("first.csv")
-        let report = try await original.register.export(to: .file(first))
+        let report = try await original.register.export(to: .file(first), disclosure: .test)
         #expect(report.people == 311 && report.erasedSkipped == 1)
 
         let copy = try await TestRegister()
         let imported = try await copy.register.importCSV(path: first)
         #expect(imported.created == 311 && imported.rejected == 0)
         let second = copy.directory.file("second.csv")
-        _ = try await copy.register.export(to: .file(second))
+        _ = try await copy.register.export(to: .file(second), disclosure: .test)
         let a = try String(contentsOfFile: first, encoding: .utf8)
         let b = try String(contentsOfFile: second, encoding: .utf8)
         #expect(a == b)
@@ -44,18 +44,18 @@ import Testing
         let counts = try await test.register.statistics()
         let members = counts.byCategoryAndStatus.filter { $0.key.category == .member && $0.key.status == .active }.values.reduce(0, +)
         let out = test.directory.file("members.csv")
-        let report = try await test.register.export(to: .file(out), filter: PersonFilter(category: .member, status: .active))
+        let report = try await test.register.export(to: .file(out), filter: PersonFilter(category: .member, status: .active), disclosure: .test)
         #expect(report.people == members)
         let text = try String(contentsOfFile: out, encoding: .utf8)
         #expect(!text.contains(",registered_supporter,"))
         let branch = try await test.register.export(
-            to: .file(test.directory.file("b.csv")), filter: PersonFilter(branch: "Greenwich and Woolwich Canal branch"))
+            to: .file(test.directory.file("b.csv")), filter: PersonFilter(branch: "Greenwich and Woolwich Canal branch"), disclosure: .test)
         #expect(branch.people == 1)
     }
 
     @Test func anExportIsNeverWrittenIntoTheDataDirectory() async throws {
         let test = try await TestRegister()
-        await #expect(throws: RegisterError.self) { try await test.register.export(to: .file(test.data + "/leak.csv")) }
+        await #expect(throws: RegisterError.self) { try await test.register.export(to: .file(test.data + "/leak.csv"), disclosure: .test) }
         #expect(!FileManager.default.fileExists(atPath: test.data + "/leak.csv"))
     }
 }

@@ -13,7 +13,7 @@ import Testing
         record.identity.notes = "Prefers \"Sia\",\nnot Siân."
         let number = try await test.register.add(record)
         #expect(number == "M1000000")
-        guard case .present(let shown) = try await test.register.person(number: number) else {
+        guard case .present(let shown) = try await test.register.person(number: number, disclosure: .test) else {
             Issue.record("expected a present person")
             return
         }
@@ -37,24 +37,24 @@ import Testing
         let a = try await test.register.add(person("Ann", "Smith", email: "home@example.org"))
         let b = try await test.register.add(person("Bob", "Smith", email: "home@example.org"))
         _ = try await test.register.add(person("Cy", "Jones", email: "cy@example.org"))
-        #expect(try await test.register.find(.email("  HOME@Example.org ")).map(\.number) == [a, b])
-        #expect(try await test.register.find(.phone("+44 117 496 0000")).count == 3)
-        #expect(try await test.register.find(.postcodeAndLastName(postcode: "bs16ua", lastName: "SMITH")).map(\.number) == [a, b])
-        #expect(try await test.register.find(.email("nobody@example.org")).isEmpty)
-        await #expect(throws: RegisterError.self) { try await test.register.find(.email("  ")) }
+        #expect(try await test.register.find(.email("  HOME@Example.org "), disclosure: .test).map(\.number) == [a, b])
+        #expect(try await test.register.find(.phone("+44 117 496 0000"), disclosure: .test).count == 3)
+        #expect(try await test.register.find(.postcodeAndLastName(postcode: "bs16ua", lastName: "SMITH"), disclosure: .test).map(\.number) == [a, b])
+        #expect(try await test.register.find(.email("nobody@example.org"), disclosure: .test).isEmpty)
+        await #expect(throws: RegisterError.self) { try await test.register.find(.email("  "), disclosure: .test) }
     }
 
     @Test func updateRecordsOneEntryWithOnlyWhatChanged() async throws {
         let test = try await TestRegister()
         let number = try await test.register.add(person("Ann", "Smith", email: "ann@example.org"))
-        let before = try await test.entries().count
+        let before = try await test.changes().count
         let changed = try await test.register.update(number: number, changes: [(.email, "ANN.SMITH@example.org"), (.town, "Bath"), (.branch, "Bath branch")])
         #expect(changed == [.email, .town, .branch])
-        #expect(try await test.entries().count == before + 1)
-        #expect(try await test.register.find(.email("ann@example.org")).isEmpty)
-        #expect(try await test.register.find(.email("ann.smith@example.org")).map(\.number) == [number])
+        #expect(try await test.changes().count == before + 1)
+        #expect(try await test.register.find(.email("ann@example.org"), disclosure: .test).isEmpty)
+        #expect(try await test.register.find(.email("ann.smith@example.org"), disclosure: .test).map(\.number) == [number])
         #expect(try await test.register.update(number: number, changes: [(.town, "Bath")]) == [])
-        #expect(try await test.entries().count == before + 1)
+        #expect(try await test.changes().count == before + 1)
         await #expect(throws: RegisterError.self) { try await test.register.update(number: number, changes: [(.status, "lapsed")]) }
         await #expect(throws: DomainError.self) { try await test.register.update(number: number, changes: [(.email, "not-an-email")]) }
         await #expect(throws: RegisterError.self) { try await test.register.update(number: "M9", changes: [(.town, "X")]) }
@@ -84,7 +84,7 @@ import Testing
         let number = try await test.register.add(person("Ann", "Smith", email: "ann@example.org"))
         let id = try #require(try await test.row(number)).id
         try await test.register.erase(number: number, reason: "erasure request")
-        guard case .erased(let erasedNumber, _) = try await test.register.person(number: number) else {
+        guard case .erased(let erasedNumber, _) = try await test.register.person(number: number, disclosure: .test) else {
             Issue.record("expected erased")
             return
         }
@@ -92,7 +92,7 @@ import Testing
         #expect(try await test.register.store.read { try $0.wrappedKey(for: id) } == nil)
         let row = try #require(try await test.row(number))
         #expect(row.sealedIdentity == nil && row.indexes == .none)
-        #expect(try await test.register.find(.email("ann@example.org")).isEmpty)
+        #expect(try await test.register.find(.email("ann@example.org"), disclosure: .test).isEmpty)
         #expect(try await test.entries().map(\.kind) == [.create, .erase])
         _ = try await test.verifiedHead()
         await #expect(throws: RegisterError.self) { try await test.register.erase(number: number, reason: nil) }

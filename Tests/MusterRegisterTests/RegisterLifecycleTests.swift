@@ -54,10 +54,10 @@ import Testing
         let number = try await test.register.add(person("Grace", "Hopper", email: "grace@example.org"))
         try FileManager.default.moveItem(atPath: test.keys, toPath: test.directory.file("elsewhere"))
         let keyless = try await Register.open(test.register.configuration)
-        let error = await #expect(throws: RegisterError.self) { try await keyless.person(number: number) }
+        let error = await #expect(throws: RegisterError.self) { try await keyless.person(number: number, disclosure: .test) }
         #expect(error?.code == .keys)
-        await #expect(throws: RegisterError.self) { try await keyless.find(.email("grace@example.org")) }
-        await #expect(throws: RegisterError.self) { try await keyless.export(to: .standardOutput) }
+        await #expect(throws: RegisterError.self) { try await keyless.find(.email("grace@example.org"), disclosure: .test) }
+        await #expect(throws: RegisterError.self) { try await keyless.export(to: .standardOutput, disclosure: .test) }
         #expect(try await keyless.statistics().total == 1)
     }
 }

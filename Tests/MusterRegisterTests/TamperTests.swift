@@ -17,7 +17,7 @@ import Testing
         row.sealedIdentity = sealed
         let tampered = row
         try await test.register.store.write { try $0.update(tampered) }
-        let error = await #expect(throws: CryptoFailure.self) { try await test.register.person(number: number) }
+        let error = await #expect(throws: CryptoFailure.self) { try await test.register.person(number: number, disclosure: .test) }
         #expect(error?.code == .authenticationFailed)
     }
 
@@ -30,7 +30,7 @@ import Testing
         rowB.sealedIdentity = rowA.sealedIdentity
         let moved = rowB
         try await test.register.store.write { try $0.update(moved) }
-        await #expect(throws: CryptoFailure.self) { try await test.register.person(number: b) }
+        await #expect(throws: CryptoFailure.self) { try await test.register.person(number: b, disclosure: .test) }
         // And a wrapped key moved to another person does not unwrap.
         let keyA = try #require(try await test.register.store.read { try $0.wrappedKey(for: rowA.id) })
         let idB = moved.id
@@ -38,6 +38,6 @@ import Testing
             try tx.deleteWrappedKey(for: idB)
             try tx.putWrappedKey(keyA, for: idB)
         }
-        await #expect(throws: CryptoFailure.self) { try await test.register.person(number: b) }
+        await #expect(throws: CryptoFailure.self) { try await test.register.person(number: b, disclosure: .test) }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import MusterCore
 import MusterLedger
 import MusterStore
@@ -35,6 +36,11 @@ final class TestRegister: @unchecked Sendable {
             try tx.forEachEntry(from: 1) { _, bytes, _ in entries.append(try LedgerEntry(encoded: bytes)) }
             return entries
         }
+    }
+
+    /// The entries that change people (everything but disclosures).
+    func changes() async throws -> [LedgerEntry] {
+        try await entries().filter { $0.kind != .disclosure }
     }
 
     /// Verifies the hash chain and returns its head.
@@ -81,10 +87,24 @@ func person(_ first: String, _ last: String, email: String = "", number: String?
         region: "South West", constituency: "Bristol Central", branch: "Bristol Central branch")
 }
 
-/// The names of the indexes in a SQLite database file, read through the `sqlite3` schema table.
-enum SQLiteIndexNames {
-    static func read(_ path: String) throws -> Set<String> {
-        let store = try MusterStore.SQLiteStore(path: path, create: false)
-        return try store.indexNames()
+extension Disclosure {
+    /// A disclosure made by a test.
+    static let test = Disclosure(channel: "test")
+}
+
+/// Direct SQL on a register's database, for tests that play the attacker or inspect the schema.
+struct SQLiteRawAccess {
+    let queue: DatabaseQueue
+
+    init(path: String) throws {
+        queue = try DatabaseQueue(path: path)
+    }
+
+    func execute(_ sql: String) throws {
+        try queue.write { try $0.execute(sql: sql) }
+    }
+
+    func indexNames() throws -> Set<String> {
+        Set(try queue.read { try String.fetchAll($0, sql: "SELECT name FROM sqlite_master WHERE type = 'index'") })
     }
 }

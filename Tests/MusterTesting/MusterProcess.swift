@@ -29,20 +29,16 @@ public struct MusterProcess: Sendable {
         self.keys = keys
     }
 
-    /// Runs `muster ARGS --data … --keys …` (the location options are added after the subcommand).
+    /// Runs `muster ARGS --data … --keys …`.
     public func run(_ arguments: [String], input: String? = nil, environment: [String: String] = [:]) throws -> Result {
-        var full = arguments
-        if let first = arguments.first, !first.hasPrefix("-") {
-            full = [first, "--data", data, "--keys", keys] + arguments.dropFirst()
-        }
-        return try Self.runRaw(full, input: input, environment: environment)
+        try Self.runRaw(arguments + ["--data", data, "--keys", keys], input: input, environment: environment)
     }
 
     /// Starts `muster ARGS --data … --keys …` without waiting; output is discarded.
     public func start(_ arguments: [String]) throws -> Process {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Self.executable)
-        process.arguments = [arguments[0], "--data", data, "--keys", keys] + arguments.dropFirst()
+        process.arguments = arguments + ["--data", data, "--keys", keys]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()

@@ -6,7 +6,8 @@ import MusterStore
 struct ExportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Decrypt the register (or part of it) to a register CSV that re-imports.")
+        abstract: "Decrypt the register (or part of it) to a register CSV that re-imports.",
+        discussion: "Every exported person gets a disclosure entry on the ledger, with --reason.")
 
     @OptionGroup var options: RegisterOptions
 
@@ -22,7 +23,11 @@ struct ExportCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Only this status.")
     var status: String?
 
+    @Option(name: .long, help: "Why the data is exported (required; recorded in clear on the ledger: no personal data).")
+    var reason: String
+
     func validate() throws {
+        if reason.allSatisfy(\.isWhitespace) { throw ValidationError("--reason must say why the data is exported") }
         if let category, Category(rawValue: category) == nil {
             throw ValidationError("unknown category '\(category)'")
         }
@@ -38,7 +43,10 @@ struct ExportCommand: AsyncParsableCommand {
                 branch: branch, category: category.flatMap(Category.init(rawValue:)),
                 status: status.flatMap(Status.init(rawValue:)))
             let bar = ProgressBar(label: "exporting")
-            let report = try await register.export(to: out.map { .file($0) } ?? .standardOutput, filter: filter) {
+            let report = try await register.export(
+                to: out.map { .file($0) } ?? .standardOutput, filter: filter,
+                disclosure: Disclosure(channel: "cli export", reason: reason)
+            ) {
                 bar.update(count: $0.people, unit: "people", fraction: $0.total > 0 ? Double($0.people) / Double($0.total) : nil)
             }
             bar.finish()

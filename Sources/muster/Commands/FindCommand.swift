@@ -21,6 +21,9 @@ struct FindCommand: AsyncParsableCommand {
     @Option(name: .long, help: "A last name (with --postcode).")
     var lastName: String?
 
+    @Option(name: .long, help: "Why you are looking (recorded in clear on the ledger: no personal data).")
+    var reason: String?
+
     func validate() throws {
         let chosen = [email != nil, phone != nil, postcode != nil || lastName != nil].filter { $0 }.count
         guard chosen == 1 else { throw ValidationError("give exactly one of --email, --phone, or --postcode with --last-name") }
@@ -35,7 +38,7 @@ struct FindCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await runCommand {
-            let people = try await options.open().find(query)
+            let people = try await options.open().find(query, disclosure: Disclosure(channel: "cli find", reason: reason))
             for (index, person) in people.enumerated() {
                 if index > 0 { print("") }
                 PersonPrinter.lines(person).forEach { print($0) }

@@ -9,10 +9,13 @@ struct InitCommand: AsyncParsableCommand {
 
     @OptionGroup var options: RegisterOptions
 
+    @Option(name: .long, help: "The ledger's name in its signed checkpoints, e.g. members.example.org/ledger (default: a random muster.local name).")
+    var origin: String?
+
     func run() async throws {
         try await runCommand {
             let configuration = options.configuration
-            _ = try await Register.initialise(configuration)
+            _ = try await Register.initialise(configuration, origin: origin)
             print("created register in \(configuration.dataDirectory)")
             print("created keys in \(configuration.keysDirectory) (master.key, signing.key: keep them apart from the data, and backed up)")
         }

@@ -1,0 +1,37 @@
+import MusterCore
+import MusterCrypto
+import MusterLedger
+import MusterStore
+
+/// Signs a checkpoint of the ledger after every transaction that appended to it.
+///
+/// Before signing, the new tree is proven consistent with the last signed checkpoint (a
+/// consistency proof from the stored nodes, verified against the old signed root): Muster never
+/// signs two checkpoints that disagree about history.
+struct Checkpointer: Sendable {
+    let signer: NoteSigner
+
+    init(keyring: Keyring, origin: String) throws {
+        signer = try NoteSigner(name: origin, privateKeySeed: keyring.signing.rawBytes)
+    }
+
+    /// The verifier key anyone can check checkpoints with (`name+keyID+base64(0x01||key)`).
+    var verifierKey: String { signer.verifierKey }
+
+    /// Signs and stores a checkpoint if the ledger grew since the last one.
+    func seal(_ tx: any StoreWriting, time: Int64) throws {
+        let head = try tx.ledgerHead()
+        let latest = try tx.latestCheckpoint()
+        guard head.size > (latest?.size ?? 0) else { return }
+        let root = try MerkleProofs.root(size: head.size, reader: tx)
+        if let latest {
+            let previous = try SignedCheckpoint.verify(latest.text, with: signer.verifier).checkpoint
+            let proof = try MerkleProofs.consistencyProof(from: latest.size, to: head.size, reader: tx)
+            try MerkleVerifier.verifyConsistency(
+                size1: latest.size, size2: head.size, proof: proof, root1: previous.rootHash, root2: root)
+        }
+        let stamp = Timestamp(secondsSinceEpoch: time / 1000)
+        let checkpoint = try Checkpoint(origin: signer.name, size: head.size, rootHash: root, extensions: ["time \(stamp)"])
+        try tx.putCheckpoint(size: head.size, text: try SignedCheckpoint.sign(checkpoint, with: signer).text)
+    }
+}
