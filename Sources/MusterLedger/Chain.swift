@@ -14,6 +14,10 @@ public struct ChainHead: Sendable, Equatable {
 }
 
 /// An entry in its final place, with its canonical bytes and hash.
+///
+/// The entry hash that chains the ledger is the RFC 6962 leaf hash, SHA-256(0x00 || bytes):
+/// one hash both links the entry to the next and places it in the Merkle tree, so verifying
+/// the ledger hashes each byte once.
 public struct SealedEntry: Sendable, Equatable {
     public let entry: LedgerEntry
     public let bytes: [UInt8]
@@ -22,7 +26,7 @@ public struct SealedEntry: Sendable, Equatable {
     public init(_ entry: LedgerEntry) {
         self.entry = entry
         self.bytes = entry.encoded
-        self.hash = EntryHash.of(bytes)
+        self.hash = MerkleHash.leaf(bytes)
     }
 }
 
@@ -47,12 +51,14 @@ public struct ChainVerifier: Sendable {
         self.head = head
     }
 
-    /// Verifies the next stored entry (`bytes` and the hash stored with it, at `sequence`).
-    public mutating func check(sequence: UInt64, bytes: [UInt8], storedHash: [UInt8]) throws(LedgerError) {
+    /// Verifies the next stored entry (`bytes` and the hash stored with it, at `sequence`), and
+    /// returns its hash (which is also its Merkle leaf hash).
+    @discardableResult
+    public mutating func check(sequence: UInt64, bytes: [UInt8], storedHash: [UInt8]) throws(LedgerError) -> EntryHash {
         guard sequence == head.size + 1 else {
             throw LedgerError(.sequenceGap, "expected entry \(head.size + 1), found \(sequence)", sequence: head.size + 1)
         }
-        let hash = EntryHash.of(bytes)
+        let hash = MerkleHash.leaf(bytes)
         guard hash.bytes == storedHash else {
             throw LedgerError(.hashMismatch, "content does not match its stored hash", sequence: sequence)
         }
@@ -64,6 +70,7 @@ public struct ChainVerifier: Sendable {
             throw LedgerError(.chainBroken, "previous-hash link does not match entry \(sequence - 1)", sequence: sequence)
         }
         head = ChainHead(size: sequence, hash: hash)
+        return hash
     }
 
     private static func parse(_ bytes: [UInt8], sequence: UInt64) throws(LedgerError) -> LedgerEntry {

@@ -2,9 +2,9 @@
 ///
 /// An entry holds no plaintext personal data: people are named by ``SubjectID`` and anything
 /// identifying inside ``payload`` is ciphertext under the person's data key. The entry's bytes
-/// (``encoded``) are canonical; its hash is SHA-256 of those bytes and includes the previous
-/// entry's hash, chaining the ledger. The same bytes are the leaves of the Merkle tree
-/// (leaf hash = SHA-256(0x00 || bytes), RFC 6962), so the format serves both.
+/// (``encoded``) are canonical and include the previous entry's hash, chaining the ledger. The
+/// entry's own hash is its RFC 6962 Merkle leaf hash, SHA-256(0x00 || bytes), so one hash
+/// serves both the chain and the tree.
 public struct LedgerEntry: Sendable, Equatable {
     /// Position in the ledger, from 1. Entry N is Merkle leaf N−1; the tree after it has size N.
     public var sequence: UInt64

@@ -49,7 +49,7 @@ final class SQLiteTransaction: StoreWriting {
         head = current
         var tree = try merkle ?? MerkleAppender.restoring(size: sealed.entry.sequence - 1, from: self)
         let node = try raw("INSERT INTO merkle_nodes (level, idx, hash) VALUES (?, ?, ?)")
-        for new in tree.append(leafHash: MerkleHash.leaf(sealed.bytes)) {
+        for new in tree.append(leafHash: sealed.hash) {
             node.bind(1, new.level)
             node.bind(2, Int64(new.index))
             node.bind(3, new.hash.bytes)
@@ -97,6 +97,39 @@ final class SQLiteTransaction: StoreWriting {
         while let row = try cursor.next() {
             try body(UInt64(row[0] as Int64), [UInt8](row[1] as Data), [UInt8](row[2] as Data))
         }
+    }
+
+    func forEachEntryBySubject(_ body: (SubjectID, UInt64, [UInt8]) throws -> Void) throws {
+        let cursor = try Row.fetchCursor(
+            db, sql: "SELECT subject, seq, entry FROM ledger INDEXED BY ledger_by_subject WHERE subject IS NOT NULL ORDER BY subject, seq")
+        while let row = try cursor.next() {
+            guard let subject = SubjectID(bytes: [UInt8](row[0] as Data)) else {
+                throw StoreError(.corrupt, "entry \(row[1] as Int64) names a malformed subject")
+            }
+            try body(subject, UInt64(row[1] as Int64), [UInt8](row[2] as Data))
+        }
+    }
+
+    func forEachMerkleNode(_ body: (MerkleNode) throws -> Void) throws {
+        let cursor = try Row.fetchCursor(db, sql: "SELECT level, idx, hash FROM merkle_nodes ORDER BY level, idx")
+        while let row = try cursor.next() {
+            guard let hash = EntryHash(bytes: [UInt8](row[2] as Data)) else {
+                throw StoreError(.corrupt, "Merkle node \(row[0] as Int)/\(row[1] as Int64) is not 32 bytes")
+            }
+            try body(MerkleNode(level: row[0], index: UInt64(row[1] as Int64), hash: hash))
+        }
+    }
+
+    func personCount() throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT count(*) FROM people") ?? 0
+    }
+
+    func wrappedKeyCount() throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT count(*) FROM data_keys") ?? 0
+    }
+
+    func deleteProjection() throws {
+        try db.execute(sql: "DELETE FROM people")
     }
 
     func entry(sequence: UInt64) throws -> [UInt8]? {

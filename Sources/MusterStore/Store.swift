@@ -41,6 +41,15 @@ public protocol StoreReading: MerkleNodeReader {
     /// Calls `body` with each stored entry from `sequence` on, in order: its sequence number,
     /// canonical bytes and stored hash.
     func forEachEntry(from sequence: UInt64, _ body: (UInt64, [UInt8], [UInt8]) throws -> Void) throws
+    /// Calls `body` with every entry that names a subject, grouped by subject (in byte order of
+    /// the id) and in sequence order within each: the order a projection check folds them in.
+    func forEachEntryBySubject(_ body: (SubjectID, UInt64, [UInt8]) throws -> Void) throws
+    /// Calls `body` with every stored Merkle node, by level then index.
+    func forEachMerkleNode(_ body: (MerkleNode) throws -> Void) throws
+    /// How many people rows there are, erased ones included.
+    func personCount() throws -> Int
+    /// How many wrapped data keys the key store holds.
+    func wrappedKeyCount() throws -> Int
     /// The canonical bytes of entry `sequence`, if it exists.
     func entry(sequence: UInt64) throws -> [UInt8]?
     /// Calls `body` with each entry about `subject`, in order: its sequence number and bytes.
@@ -68,6 +77,8 @@ public protocol StoreWriting: StoreReading {
     /// A membership number no one has, of the form `M` followed by digits.
     func allocateMembershipNumber() throws -> String
     func setMetadata(_ key: String, _ value: String) throws
+    /// Deletes every projection row (the people table), for a rebuild from the ledger.
+    func deleteProjection() throws
     /// Tells the backend about `expectedRows` writes to come: it may size caches for them and,
     /// when they are many compared with what is stored, set aside indexes the writes do not read.
     func beginBulkWrites(expectedRows: Int) throws

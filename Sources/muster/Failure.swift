@@ -44,7 +44,8 @@ private func describe(_ error: any Error) -> (String, Int32) {
     case let e as ProofError: return ("proof rejected: \(e.message)", 65)
     case let e as MerkleError: return ("proof rejected: \(e.message)", 65)
     case let e as NoteError: return ("signature or checkpoint rejected: \(e.message)", 65)
-    case let e as LedgerError: return (e.description, 65)
+    case let e as LedgerError: return ("verification failed: \(e.description)", 65)
+    case let e as VerificationFailure: return ("verification failed: \(e.description)", 65)
     default: return ("unexpected failure (\(type(of: error)))", 1)
     }
 }

@@ -41,15 +41,16 @@ struct ChainHeadTests {
         for n in 1...10 {
             let sealed = head.append(draft(n))
             #expect(sealed.bytes == sealed.entry.encoded)
-            #expect(sealed.hash == EntryHash.of(sealed.entry.encoded))
+            #expect(sealed.hash == MerkleHash.leaf(sealed.entry.encoded))
         }
     }
 
     @Test func sealedHashOfTheHandBuiltEntryIsPinned() {
-        // SHA-256 of the 84 bytes spelled out in LedgerEntryEncodingTests, computed independently.
+        // The RFC 6962 leaf hash SHA-256(0x00 || the 84 bytes spelled out in LedgerEntryEncodingTests),
+        // computed independently (Python hashlib).
         let sealed = SealedEntry(LedgerEntryEncodingTests.handBuilt)
         #expect(hexString(sealed.bytes) == LedgerEntryEncodingTests.handBuiltHex)
-        #expect(sealed.hash.description == "940ff9f57fe528f97c2d8b43f261ad9199c4bfe2d95da38130d412e8e23d92e0")
+        #expect(sealed.hash.description == "cd9420276db989cdb2bd914e3dc9d398bf9dc3cb06af55f96be20cb1991c897d")
     }
 
     @Test func theSameDraftsGiveTheSameChain() {

@@ -100,7 +100,7 @@ struct ChainVerifierTests {
     @Test func hashedGarbageIsAMalformedEntryAtItsPlace() {
         var rows = Self.chain.rows
         let garbage: [UInt8] = [1, 2, 3, 4]
-        rows[19] = StoredRow(sequence: 20, bytes: garbage, hash: EntryHash.of(garbage).bytes)
+        rows[19] = StoredRow(sequence: 20, bytes: garbage, hash: MerkleHash.leaf(garbage).bytes)
         let error = ledgerError { try verify(rows) }
         #expect(error?.code == .malformedEntry)
         #expect(error?.sequence == 20)

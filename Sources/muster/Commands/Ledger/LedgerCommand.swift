@@ -7,6 +7,6 @@ struct LedgerCommand: AsyncParsableCommand {
         abstract: "The append-only ledger of every change and disclosure.",
         subcommands: [
             HistoryCommand.self, CheckpointCommand.self, PublicKeyCommand.self, ProveCommand.self, ConsistencyCommand.self,
-            CheckProofCommand.self,
+            CheckProofCommand.self, VerifyCommand.self, RebuildCommand.self,
         ])
 }

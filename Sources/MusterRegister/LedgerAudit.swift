@@ -1,0 +1,149 @@
+import MusterCore
+import MusterLedger
+import MusterStore
+
+/// The checks behind `muster ledger verify`, each over one read snapshot.
+///
+/// `chainAndTree` walks the ledger in order: every entry's hash and link, the Merkle tree
+/// recomputed from the entries (compared with every stored node, level by level), and every
+/// signed checkpoint's signature and root. `projection` replays each person's entries and
+/// compares the result with their row, and checks the key store against it. Neither needs the
+/// master key: ciphertext columns are compared as bytes.
+enum LedgerAudit {
+    /// Progress: entries checked so far.
+    typealias Progress = @Sendable (UInt64) -> Void
+
+    static func chainAndTree(_ tx: any StoreReading, verifier: NoteVerifier, progress: Progress?) throws -> (entries: UInt64, bytes: Int, checkpoints: Int) {
+        var chain = ChainVerifier()
+        var tree = MerkleAppender()
+        var digests = LevelDigests()
+        var checkpoints: [(size: UInt64, text: String)] = []
+        try tx.forEachCheckpoint { checkpoints.append(($0, $1)) }
+        var nextCheckpoint = 0
+        var bytesSeen = 0
+        try tx.forEachEntry(from: 1) { sequence, bytes, storedHash in
+            let leaf = try chain.check(sequence: sequence, bytes: bytes, storedHash: storedHash)
+            bytesSeen += bytes.count
+            for node in tree.append(leafHash: leaf) { digests.add(node) }
+            while nextCheckpoint < checkpoints.count && checkpoints[nextCheckpoint].size == sequence {
+                try check(checkpoints[nextCheckpoint].text, size: sequence, root: tree.root, verifier: verifier)
+                nextCheckpoint += 1
+            }
+            if sequence % 8192 == 0 { progress?(sequence) }
+        }
+        if nextCheckpoint < checkpoints.count {
+            let size = checkpoints[nextCheckpoint].size
+            throw VerificationFailure(
+                sequence: chain.head.size + 1,
+                "the checkpoint at size \(size) covers entries the ledger no longer has (it ends at entry \(chain.head.size))")
+        }
+        var stored = LevelDigests()
+        try tx.forEachMerkleNode { stored.add($0) }
+        if let level = digests.firstDifference(from: stored) {
+            throw VerificationFailure(sequence: nil, "the stored Merkle nodes at level \(level) differ from the tree the entries give")
+        }
+        progress?(chain.head.size)
+        return (chain.head.size, bytesSeen, checkpoints.count)
+    }
+
+    private static func check(_ text: String, size: UInt64, root: EntryHash, verifier: NoteVerifier) throws {
+        let checkpoint: Checkpoint
+        do {
+            checkpoint = try SignedCheckpoint.verify(text, with: verifier).checkpoint
+        } catch {
+            throw VerificationFailure(sequence: size, "the checkpoint at size \(size) has no valid signature (\(error.code.rawValue))")
+        }
+        guard checkpoint.size == size, checkpoint.rootHash == root else {
+            throw VerificationFailure(sequence: size, "the checkpoint at size \(size) signs a root the entries do not give")
+        }
+    }
+
+    /// Replays every person's entries and compares with the projection and the key store.
+    static func projection(_ tx: any StoreReading) throws -> Int {
+        var current: (id: SubjectID, row: PersonRow?, last: UInt64)?
+        var people = 0
+        var keys = 0
+        func finish() throws {
+            guard let (id, expected, last) = current, let expected else { return }
+            people += 1
+            guard let stored = try tx.person(id: id) else {
+                throw VerificationFailure(sequence: last, "person \(expected.number) is on the ledger but missing from the tables")
+            }
+            if let column = difference(expected, stored) {
+                throw VerificationFailure(sequence: last, "person \(stored.number): \(column) in the tables differs from the ledger")
+            }
+            let hasKey = try tx.wrappedKey(for: id) != nil
+            if hasKey { keys += 1 }
+            if hasKey != (stored.erasedAt == nil) {
+                throw VerificationFailure(
+                    sequence: last, "person \(stored.number): " + (hasKey ? "erased, but their data key still exists" : "their data key is missing"))
+            }
+        }
+        try tx.forEachEntryBySubject { subject, sequence, bytes in
+            let entry = try LedgerEntry(encoded: bytes)
+            guard entry.kind != .disclosure else { return }
+            if current?.id != subject {
+                try finish()
+                current = (subject, nil, sequence)
+            }
+            current!.row = try Projection.apply(entry, to: current!.row)
+            current!.last = sequence
+        }
+        try finish()
+        let rows = try tx.personCount()
+        guard rows == people else {
+            throw VerificationFailure(sequence: nil, "the tables hold \(rows) people but the ledger gives \(people)")
+        }
+        guard try tx.wrappedKeyCount() == keys else {
+            throw VerificationFailure(sequence: nil, "the key store holds keys for people the ledger does not have")
+        }
+        return people
+    }
+
+    /// The first column (by name) where a stored row differs from the replayed one; blind
+    /// indexes are not compared (they need the master key; `ledger rebuild` recomputes them).
+    static func difference(_ expected: PersonRow, _ stored: PersonRow) -> String? {
+        for field in RecordCodec.clearFields where expected.record.text(of: field) != stored.record.text(of: field) {
+            return field.rawValue
+        }
+        if expected.number != stored.number { return "membership_number" }
+        if expected.membership != stored.membership { return "status_since or continuous_since" }
+        if expected.sealedIdentity != stored.sealedIdentity { return "the sealed identity" }
+        if expected.erasedAt != stored.erasedAt { return "erased_at" }
+        if expected.version != stored.version { return "version" }
+        return nil
+    }
+}
+
+/// A running digest of the Merkle nodes of each level, in index order (the order in which both
+/// the appender produces them and the store returns them).
+struct LevelDigests {
+    private var digests: [EntryHash] = []
+
+    mutating func add(_ node: MerkleNode) {
+        while digests.count <= node.level { digests.append(.zero) }
+        digests[node.level] = EntryHash.of(digests[node.level].bytes + node.hash.bytes)
+    }
+
+    func firstDifference(from other: LevelDigests) -> Int? {
+        for level in 0..<max(digests.count, other.digests.count) {
+            let mine = level < digests.count ? digests[level] : .zero
+            let theirs = level < other.digests.count ? other.digests[level] : .zero
+            if mine != theirs { return level }
+        }
+        return nil
+    }
+}
+
+/// What `ledger verify` found wrong, naming the first bad entry where there is one.
+public struct VerificationFailure: Error, Sendable, CustomStringConvertible {
+    public var sequence: UInt64?
+    public var message: String
+
+    init(sequence: UInt64?, _ message: String) {
+        self.sequence = sequence
+        self.message = message
+    }
+
+    public var description: String { sequence.map { "entry \($0): \(message)" } ?? message }
+}

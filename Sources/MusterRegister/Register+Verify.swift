@@ -1,0 +1,68 @@
+import Foundation
+import MusterLedger
+import MusterStore
+
+/// What `ledger verify` checked.
+public struct VerificationReport: Sendable, Equatable {
+    public var entries: UInt64 = 0
+    public var bytes = 0
+    public var checkpoints = 0
+    public var people = 0
+    public var seconds = 0.0
+}
+
+extension Register {
+    /// Checks the whole register against its ledger: entry hashes and links, the Merkle tree and
+    /// every stored node, every checkpoint's signature and root, the tables against a replay, and
+    /// the key store. Throws a ``VerificationFailure`` (or ``LedgerError``) naming the first
+    /// problem. Needs only the public key: `verifierKey`, or the one derived from the keys.
+    public func verify(verifierKey: String? = nil, progress: (@Sendable (UInt64, UInt64) -> Void)? = nil) async throws -> VerificationReport {
+        let key = try verifierKey ?? self.verifierKey()
+        let verifier = try NoteVerifier(verifierKey: key)
+        let started = Date()
+        let total = try await store.read { try $0.ledgerHead().size }
+        // The two checks read separate snapshots on separate threads: hashing on one core,
+        // replaying on the other.
+        async let ledger = store.read { tx in
+            try LedgerAudit.chainAndTree(tx, verifier: verifier) { progress?($0, total) }
+        }
+        async let people = store.read { tx in try LedgerAudit.projection(tx) }
+        let (chain, count) = try await (ledger, people)
+        return VerificationReport(
+            entries: chain.entries, bytes: chain.bytes, checkpoints: chain.checkpoints, people: count,
+            seconds: Date().timeIntervalSince(started))
+    }
+
+    /// Drops the projection (tables and blind indexes) and rebuilds it from the ledger and the
+    /// key store. Returns how many people it rebuilt.
+    public func rebuild() async throws -> Int {
+        let cipher = try cipher()
+        return try await ledger.transact { tx in
+            try tx.beginBulkWrites(expectedRows: 0)
+            try tx.deleteProjection()
+            var rebuilt = 0
+            var current: (id: SubjectID, row: PersonRow?)?
+            func finish() throws {
+                guard let (id, row) = current, var row else { return }
+                if row.erasedAt == nil {
+                    row.indexes = cipher.indexes(for: try cipher.identity(of: row, in: tx))
+                }
+                _ = id
+                try tx.insert(row)
+                rebuilt += 1
+            }
+            try tx.forEachEntryBySubject { subject, _, bytes in
+                let entry = try LedgerEntry(encoded: bytes)
+                guard entry.kind != .disclosure else { return }
+                if current?.id != subject {
+                    try finish()
+                    current = (subject, nil)
+                }
+                current!.row = try Projection.apply(entry, to: current!.row)
+            }
+            try finish()
+            try tx.endBulkWrites()
+            return rebuilt
+        }
+    }
+}

@@ -1,0 +1,156 @@
+import Foundation
+import MusterCore
+import MusterLedger
+import MusterStore
+import MusterTesting
+import Testing
+
+@testable import MusterRegister
+
+/// `ledger verify` against each way of tampering with a register, and `ledger rebuild`.
+@Suite struct VerifyTests {
+    /// A register with creates, an import, updates, status changes, disclosures and an erasure.
+    static func busy() async throws -> TestRegister {
+        let test = try await TestRegister()
+        _ = try await test.register.importCSV(path: SampleFiles.membersSample)
+        let a = try await test.register.add(person("Ann", "Smith", email: "ann@example.org"))
+        _ = try await test.register.update(number: a, changes: [(.branch, "Bath branch"), (.email, "ann.smith@example.org")])
+        try await test.register.changeStatus(number: "M1036102", to: .lapsed, reason: "no payment")
+        _ = try await test.register.person(number: a, disclosure: .test)
+        try await test.register.erase(number: "M1020264", reason: nil)
+        return test
+    }
+
+    static func tamper(_ test: TestRegister, _ sql: String) throws {
+        try SQLiteRawAccess(path: test.data + "/register.sqlite").execute(sql)
+    }
+
+    @Test func anHonestRegisterVerifies() async throws {
+        let test = try await Self.busy()
+        let report = try await test.register.verify()
+        let entries = try await test.entries()
+        #expect(report.entries == UInt64(entries.count))
+        #expect(report.people == 13)
+        #expect(report.checkpoints == 6)
+        #expect(report.bytes == entries.reduce(0) { $0 + $1.encoded.count })
+    }
+
+    @Test func aFlippedByteIsNamed() async throws {
+        let test = try await Self.busy()
+        try Self.tamper(test, "UPDATE ledger SET entry = substr(entry, 1, 40) || x'FF' || substr(entry, 42) WHERE seq = 5")
+        let error = await #expect(throws: LedgerError.self) { try await test.register.verify() }
+        #expect(error?.sequence == 5 && error?.code == .hashMismatch)
+    }
+
+    @Test func aDeletedEntryIsNamed() async throws {
+        let test = try await Self.busy()
+        try Self.tamper(test, "DELETE FROM ledger WHERE seq = 7")
+        let error = await #expect(throws: LedgerError.self) { try await test.register.verify() }
+        #expect(error?.sequence == 7 && error?.code == .sequenceGap)
+    }
+
+    @Test func aDeletedLastEntryIsCaughtByItsCheckpoint() async throws {
+        let test = try await Self.busy()
+        let last = try await test.entries().count
+        try Self.tamper(test, "DELETE FROM ledger WHERE seq = \(last)")
+        let error = await #expect(throws: VerificationFailure.self) { try await test.register.verify() }
+        #expect(error?.sequence == UInt64(last))
+        #expect(error?.message.contains("covers entries the ledger no longer has") == true)
+    }
+
+    @Test func reorderedEntriesAreNamed() async throws {
+        let test = try await Self.busy()
+        try Self.tamper(test, """
+            UPDATE ledger SET seq = -1 WHERE seq = 3;
+            UPDATE ledger SET seq = 3 WHERE seq = 4;
+            UPDATE ledger SET seq = 4 WHERE seq = -1;
+            """)
+        let error = await #expect(throws: LedgerError.self) { try await test.register.verify() }
+        #expect(error?.sequence == 3)
+    }
+
+    @Test func anEditedRowIsNamedWithItsColumn() async throws {
+        let test = try await Self.busy()
+        try Self.tamper(test, "UPDATE people SET branch = 'Elsewhere branch' WHERE number = 'M1036102'")
+        let error = await #expect(throws: VerificationFailure.self) { try await test.register.verify() }
+        #expect(error?.message == "person M1036102: branch in the tables differs from the ledger")
+        let row = try #require(try await test.row("M1036102"))
+        #expect(error?.sequence == row.version)
+    }
+
+    @Test func aRowWithoutLedgerEntriesIsFound() async throws {
+        let test = try await Self.busy()
+        try Self.tamper(test, """
+            INSERT INTO people (id, number, category, status, region, constituency, branch, union_name, dues_pence,
+              dues_frequency, consent_email, consent_phone, consent_post, consent_sms, version)
+            VALUES (randomblob(16), 'GHOST', 'member', 'active', '', '', '', '', 0, 'none', 0, 0, 0, 0, 1)
+            """)
+        let error = await #expect(throws: VerificationFailure.self) { try await test.register.verify() }
+        #expect(error?.message == "the tables hold 14 people but the ledger gives 13")
+    }
+
+    @Test func aReplacedCheckpointSignatureIsNamed() async throws {
+        let test = try await Self.busy()
+        let text = try await test.register.checkpoint(size: 13)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let signature = lines[5].split(separator: " ")
+        var raw = Array(Data(base64Encoded: String(signature[2]))!)
+        raw[10] ^= 1
+        let forged = (lines[0..<5] + ["\(signature[0]) \(signature[1]) \(Data(raw).base64EncodedString())", ""]).joined(separator: "\n")
+        try Self.tamper(test, "UPDATE checkpoints SET text = '\(forged)' WHERE size = 13")
+        let error = await #expect(throws: VerificationFailure.self) { try await test.register.verify() }
+        #expect(error?.sequence == 13)
+        #expect(error?.message.contains("has no valid signature") == true)
+    }
+
+    @Test func aTamperedMerkleNodeIsFound() async throws {
+        let test = try await Self.busy()
+        try Self.tamper(test, "UPDATE merkle_nodes SET hash = zeroblob(32) WHERE level = 1 AND idx = 2")
+        let error = await #expect(throws: VerificationFailure.self) { try await test.register.verify() }
+        #expect(error?.message == "the stored Merkle nodes at level 1 differ from the tree the entries give")
+    }
+
+    @Test func aKeyThatSurvivedErasureIsFound() async throws {
+        let test = try await Self.busy()
+        let erased = try #require(try await test.row("M1020264"))
+        try Self.tamper(test, "INSERT INTO data_keys (id, wrapped) VALUES (x'\(Hex.encode(erased.id.bytes))', x'00')")
+        let error = await #expect(throws: VerificationFailure.self) { try await test.register.verify() }
+        #expect(error?.message == "person M1020264: erased, but their data key still exists")
+    }
+
+    @Test func checkpointsVerifyWithOnlyThePublicKey() async throws {
+        let test = try await Self.busy()
+        let key = try test.register.verifierKey()
+        try FileManager.default.moveItem(atPath: test.keys, toPath: test.directory.file("away"))
+        let keyless = try await Register.open(test.register.configuration)
+        #expect(try await keyless.verify(verifierKey: key).people == 13)
+        let other = try await TestRegister()
+        await #expect(throws: VerificationFailure.self) { try await keyless.verify(verifierKey: try other.register.verifierKey()) }
+    }
+
+    @Test func rebuildGivesBackTheSameRegister() async throws {
+        let test = try await Self.busy()
+        let exported = test.directory.file("before.csv")
+        _ = try await test.register.export(to: .file(exported), disclosure: .test)
+        let statsBefore = try await test.register.statistics()
+        let rowsBefore = try await test.register.store.read { tx in
+            var rows: [String: PersonRow] = [:]
+            try tx.forEachPerson(.everyone) { rows[$0.number] = $0 }
+            return rows
+        }
+        try Self.tamper(test, "UPDATE people SET branch = 'Vandalised', email_index = NULL")
+        #expect(try await test.register.rebuild() == 13)
+        let rowsAfter = try await test.register.store.read { tx in
+            var rows: [String: PersonRow] = [:]
+            try tx.forEachPerson(.everyone) { rows[$0.number] = $0 }
+            return rows
+        }
+        #expect(rowsAfter == rowsBefore)
+        #expect(try await test.register.statistics() == statsBefore)
+        #expect(try await test.register.find(.email("ann.smith@example.org"), disclosure: .test).count == 1)
+        let after = test.directory.file("after.csv")
+        _ = try await test.register.export(to: .file(after), disclosure: .test)
+        #expect(try String(contentsOfFile: after, encoding: .utf8) == String(contentsOfFile: exported, encoding: .utf8))
+        _ = try await test.register.verify()
+    }
+}
