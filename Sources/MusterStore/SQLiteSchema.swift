@@ -79,6 +79,11 @@ enum SQLiteSchema {
                     );
                     """)
         }
+        migrator.registerMigration("v3-changes-by-subject") { db in
+            // Every index statement is IF NOT EXISTS: registers created after this index joined the
+            // list already have it.
+            for index in searchIndexes { try db.execute(sql: index.createSQL) }
+        }
         return migrator
     }
 
@@ -87,13 +92,18 @@ enum SQLiteSchema {
     /// sorting is far cheaper than hundreds of thousands of inserts at random places.
     static let searchIndexes: [(name: String, createSQL: String)] = [
         // Ids are 128 random bits: unique by construction, so the index may be set aside too.
-        ("people_by_id", "CREATE UNIQUE INDEX people_by_id ON people(id)"),
-        ("ledger_by_subject", "CREATE INDEX ledger_by_subject ON ledger(subject) WHERE subject IS NOT NULL"),
-        ("people_by_phone", "CREATE INDEX people_by_phone ON people(phone_index) WHERE phone_index IS NOT NULL"),
+        ("people_by_id", "CREATE UNIQUE INDEX IF NOT EXISTS people_by_id ON people(id)"),
+        ("ledger_by_subject", "CREATE INDEX IF NOT EXISTS ledger_by_subject ON ledger(subject) WHERE subject IS NOT NULL"),
+        // The entries that change people, by person: what a replay (verify, rebuild) folds.
+        (
+            "ledger_changes_by_subject",
+            "CREATE INDEX IF NOT EXISTS ledger_changes_by_subject ON ledger(subject, seq) WHERE kind BETWEEN 1 AND 4"
+        ),
+        ("people_by_phone", "CREATE INDEX IF NOT EXISTS people_by_phone ON people(phone_index) WHERE phone_index IS NOT NULL"),
         (
             "people_by_postcode_name",
-            "CREATE INDEX people_by_postcode_name ON people(postcode_name_index) WHERE postcode_name_index IS NOT NULL"
+            "CREATE INDEX IF NOT EXISTS people_by_postcode_name ON people(postcode_name_index) WHERE postcode_name_index IS NOT NULL"
         ),
-        ("people_by_branch", "CREATE INDEX people_by_branch ON people(branch)"),
+        ("people_by_branch", "CREATE INDEX IF NOT EXISTS people_by_branch ON people(branch)"),
     ]
 }

@@ -91,32 +91,36 @@ final class SQLiteTransaction: StoreWriting {
     }
 
     func forEachEntry(from sequence: UInt64, _ body: (UInt64, [UInt8], [UInt8]) throws -> Void) throws {
-        let cursor = try Row.fetchCursor(
-            db.cachedStatement(sql: "SELECT seq, entry, hash FROM ledger WHERE seq >= ? ORDER BY seq"),
-            arguments: [Int64(sequence)])
-        while let row = try cursor.next() {
-            try body(UInt64(row[0] as Int64), [UInt8](row[1] as Data), [UInt8](row[2] as Data))
-        }
+        let query = try raw("SELECT seq, entry, hash FROM ledger WHERE seq >= ? ORDER BY seq")
+        query.bind(1, Int64(sequence))
+        defer { query.reset() }
+        while try query.step() { try body(UInt64(query.int64(0)), query.blob(1), query.blob(2)) }
     }
 
     func forEachEntryBySubject(_ body: (SubjectID, UInt64, [UInt8]) throws -> Void) throws {
-        let cursor = try Row.fetchCursor(
-            db, sql: "SELECT subject, seq, entry FROM ledger INDEXED BY ledger_by_subject WHERE subject IS NOT NULL ORDER BY subject, seq")
-        while let row = try cursor.next() {
-            guard let subject = SubjectID(bytes: [UInt8](row[0] as Data)) else {
-                throw StoreError(.corrupt, "entry \(row[1] as Int64) names a malformed subject")
+        // Only the entries that change people (not disclosures), through their own partial index.
+        let query = try raw(
+            """
+            SELECT subject, seq, entry FROM ledger INDEXED BY ledger_changes_by_subject
+            WHERE kind BETWEEN 1 AND 4 ORDER BY subject, seq
+            """)
+        defer { query.reset() }
+        while try query.step() {
+            guard let subject = SubjectID(bytes: query.blob(0)) else {
+                throw StoreError(.corrupt, "entry \(query.int64(1)) names a malformed subject")
             }
-            try body(subject, UInt64(row[1] as Int64), [UInt8](row[2] as Data))
+            try body(subject, UInt64(query.int64(1)), query.blob(2))
         }
     }
 
     func forEachMerkleNode(_ body: (MerkleNode) throws -> Void) throws {
-        let cursor = try Row.fetchCursor(db, sql: "SELECT level, idx, hash FROM merkle_nodes ORDER BY level, idx")
-        while let row = try cursor.next() {
-            guard let hash = EntryHash(bytes: [UInt8](row[2] as Data)) else {
-                throw StoreError(.corrupt, "Merkle node \(row[0] as Int)/\(row[1] as Int64) is not 32 bytes")
+        let query = try raw("SELECT level, idx, hash FROM merkle_nodes ORDER BY level, idx")
+        defer { query.reset() }
+        while try query.step() {
+            guard let hash = EntryHash(bytes: query.blob(2)) else {
+                throw StoreError(.corrupt, "Merkle node \(query.int64(0))/\(query.int64(1)) is not 32 bytes")
             }
-            try body(MerkleNode(level: row[0], index: UInt64(row[1] as Int64), hash: hash))
+            try body(MerkleNode(level: Int(query.int64(0)), index: UInt64(query.int64(1)), hash: hash))
         }
     }
 
@@ -157,8 +161,10 @@ final class SQLiteTransaction: StoreWriting {
     }
 
     func person(id: SubjectID) throws -> PersonRow? {
-        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM people WHERE id = ?"), arguments: [Data(id.bytes)])
-            .map(PersonRowMapping.decode)
+        let query = try raw("SELECT \(PersonRowMapping.selectColumns) FROM people WHERE id = ?")
+        query.bind(1, id.bytes)
+        defer { query.reset() }
+        return try query.step() ? PersonRowMapping.decode(query) : nil
     }
 
     func people(index kind: BlindIndexKind, digest: [UInt8]) throws -> [PersonRow] {
@@ -179,25 +185,24 @@ final class SQLiteTransaction: StoreWriting {
 
     func forEachPerson(_ filter: PersonFilter, _ body: (PersonRow) throws -> Void) throws {
         var conditions: [String] = []
-        var arguments: StatementArguments = []
+        var values: [String] = []
         if let branch = filter.branch {
             conditions.append("branch = ?")
-            arguments += [branch]
+            values.append(branch)
         }
         if let category = filter.category {
             conditions.append("category = ?")
-            arguments += [category.rawValue]
+            values.append(category.rawValue)
         }
         if let status = filter.status {
             conditions.append("status = ?")
-            arguments += [status.rawValue]
+            values.append(status.rawValue)
         }
         let whereClause = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
-        let cursor = try Row.fetchCursor(
-            db.cachedStatement(sql: "SELECT * FROM people\(whereClause) ORDER BY number"), arguments: arguments)
-        while let row = try cursor.next() {
-            try body(PersonRowMapping.decode(row))
-        }
+        let query = try raw("SELECT \(PersonRowMapping.selectColumns) FROM people\(whereClause) ORDER BY number")
+        for (index, value) in values.enumerated() { query.bind(Int32(index + 1), value) }
+        defer { query.reset() }
+        while try query.step() { try body(PersonRowMapping.decode(query)) }
     }
 
     func insert(_ row: PersonRow) throws {
@@ -233,8 +238,10 @@ final class SQLiteTransaction: StoreWriting {
     // MARK: Key store
 
     func wrappedKey(for id: SubjectID) throws -> [UInt8]? {
-        try Data.fetchOne(db.cachedStatement(sql: "SELECT wrapped FROM data_keys WHERE id = ?"), arguments: [Data(id.bytes)])
-            .map { [UInt8]($0) }
+        let query = try raw("SELECT wrapped FROM data_keys WHERE id = ?")
+        query.bind(1, id.bytes)
+        defer { query.reset() }
+        return try query.step() ? query.blob(0) : nil
     }
 
     func putWrappedKey(_ wrapped: [UInt8], for id: SubjectID) throws {

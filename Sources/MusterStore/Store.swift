@@ -41,8 +41,9 @@ public protocol StoreReading: MerkleNodeReader {
     /// Calls `body` with each stored entry from `sequence` on, in order: its sequence number,
     /// canonical bytes and stored hash.
     func forEachEntry(from sequence: UInt64, _ body: (UInt64, [UInt8], [UInt8]) throws -> Void) throws
-    /// Calls `body` with every entry that names a subject, grouped by subject (in byte order of
-    /// the id) and in sequence order within each: the order a projection check folds them in.
+    /// Calls `body` with every entry that changes a person (create, update, status, erase),
+    /// grouped by person (byte order of the id) and in sequence order within each: the order a
+    /// replay folds them in.
     func forEachEntryBySubject(_ body: (SubjectID, UInt64, [UInt8]) throws -> Void) throws
     /// Calls `body` with every stored Merkle node, by level then index.
     func forEachMerkleNode(_ body: (MerkleNode) throws -> Void) throws
