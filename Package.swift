@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // Pure domain core: people, statuses, eligibility. No I/O, no third-party imports.
@@ -41,12 +42,17 @@ let package = Package(
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ],
             swiftSettings: strictSettings),
+        // The PostgreSQL backend of the Store protocol, for production and several processes.
+        .target(
+            name: "MusterPostgres",
+            dependencies: ["MusterCore", "MusterLedger", "MusterStore", .product(name: "PostgresNIO", package: "postgres-nio")],
+            swiftSettings: strictSettings),
         // Synthetic, realistic registers for demos, tests and benchmarks.
         .target(name: "MusterDemo", dependencies: ["MusterCore"], swiftSettings: strictSettings),
         // The application layer: the write path, import, export, search, erase, statistics.
         .target(
             name: "MusterRegister",
-            dependencies: ["MusterCore", "MusterCSV", "MusterCrypto", "MusterLedger", "MusterStore"],
+            dependencies: ["MusterCore", "MusterCSV", "MusterCrypto", "MusterLedger", "MusterStore", "MusterPostgres"],
             swiftSettings: strictSettings),
         // The `muster` command.
         .executableTarget(
@@ -64,7 +70,11 @@ let package = Package(
         .testTarget(name: "MusterCryptoTests", dependencies: ["MusterCrypto"], swiftSettings: strictSettings),
         .testTarget(name: "MusterLedgerTests", dependencies: ["MusterLedger"], swiftSettings: strictSettings),
         .testTarget(
-            name: "MusterStoreTests", dependencies: ["MusterStore", "MusterTesting"], swiftSettings: strictSettings),
+            name: "MusterStoreTests",
+            dependencies: [
+                "MusterStore", "MusterPostgres", "MusterTesting",
+            ],
+            swiftSettings: strictSettings),
         .testTarget(name: "MusterDemoTests", dependencies: ["MusterDemo", "MusterCSV"], swiftSettings: strictSettings),
         .testTarget(
             name: "MusterRegisterTests",

@@ -2,6 +2,7 @@ import Foundation
 import MusterCore
 import MusterCrypto
 import MusterLedger
+import MusterPostgres
 import MusterStore
 
 /// A membership register: the application's entry point. Every operation authorises nothing
@@ -34,15 +35,18 @@ public final class Register: Sendable {
     /// `origin` names the ledger in its signed checkpoints; by default a random name.
     public static func initialise(_ configuration: RegisterConfiguration, origin: String? = nil) async throws -> Register {
         try DirectoryLayout.checkSeparate(data: configuration.dataDirectory, keys: configuration.keysDirectory)
-        if FileManager.default.fileExists(atPath: configuration.databasePath) {
+        if configuration.database == nil && FileManager.default.fileExists(atPath: configuration.databasePath) {
             throw RegisterError(.layout, "a register already exists in \(configuration.dataDirectory)")
         }
         if Keyring.exists(in: configuration.keysDirectory) {
             throw RegisterError(.keys, "keys already exist in \(configuration.keysDirectory): refusing to replace them")
         }
+        let store = try await openStore(configuration, create: true)
+        if try await store.read({ try $0.metadata("key_fingerprint") }) != nil {
+            throw RegisterError(.layout, "that database already holds a register")
+        }
         try DirectoryLayout.makePrivateDirectory(configuration.dataDirectory)
         let keyring = try Keyring.create(in: configuration.keysDirectory)
-        let store = try SQLiteStore(path: configuration.databasePath, create: true)
         let fingerprint = keyring.master.fingerprint
         let created = Timestamp(secondsSinceEpoch: configuration.clock() / 1000).description
         let origin = origin ?? Register.defaultOrigin()
@@ -58,7 +62,7 @@ public final class Register: Sendable {
     /// belong to this register; operations that need them fail clearly without them.
     public static func open(_ configuration: RegisterConfiguration) async throws -> Register {
         try DirectoryLayout.checkSeparate(data: configuration.dataDirectory, keys: configuration.keysDirectory)
-        let store = try SQLiteStore(path: configuration.databasePath, create: false)
+        let store = try await openStore(configuration, create: false)
         var keyring: Keyring?
         if FileManager.default.fileExists(atPath: configuration.keysDirectory) {
             let loaded = try Keyring.load(from: configuration.keysDirectory)
@@ -70,6 +74,16 @@ public final class Register: Sendable {
         }
         let origin = try await store.read { try $0.metadata("origin") } ?? Register.defaultOrigin()
         return try Register(configuration: configuration, store: store, keyring: keyring, origin: origin)
+    }
+
+    /// The configured backend: PostgreSQL when a database URL is given, else SQLite in the data
+    /// directory.
+    static func openStore(_ configuration: RegisterConfiguration, create: Bool) async throws -> any Store {
+        if let url = configuration.database {
+            return try await PostgresStore.connect(url: url, create: create)
+        }
+        if create { try DirectoryLayout.makePrivateDirectory(configuration.dataDirectory) }
+        return try SQLiteStore(path: configuration.databasePath, create: create)
     }
 
     /// `muster.local/` and 8 random hex digits: unique enough to tell registers apart.

@@ -9,16 +9,20 @@ public struct RegisterConfiguration: Sendable {
     public var keysDirectory: String
     /// Who is acting, as recorded in the ledger (e.g. `cli:alice`).
     public var actor: String
+    /// A PostgreSQL URL (`postgres://user@host:port/db`); `nil` for the embedded SQLite database
+    /// in the data directory.
+    public var database: String?
     /// Milliseconds since the epoch; injectable so tests control time.
     public var clock: @Sendable () -> Int64
 
     public init(
-        dataDirectory: String, keysDirectory: String, actor: String,
+        dataDirectory: String, keysDirectory: String, actor: String, database: String? = nil,
         clock: @escaping @Sendable () -> Int64 = RegisterConfiguration.systemClock
     ) {
         self.dataDirectory = dataDirectory
         self.keysDirectory = keysDirectory
         self.actor = actor
+        self.database = database
         self.clock = clock
     }
 

@@ -3,14 +3,28 @@ import GRDB
 import MusterCore
 import MusterLedger
 
-/// Maps ``PersonRow`` to and from the `people` table.
-enum PersonRowMapping {
-    static let columns = [
+/// The `people` table's columns, in the order every backend binds and decodes them.
+public enum PersonColumns {
+    public static let names = [
         "id", "number", "category", "status", "status_since", "continuous_since", "join_date", "region",
         "constituency", "branch", "union_name", "dues_pence", "dues_frequency", "payment_method", "consent_email",
         "consent_phone", "consent_post", "consent_sms", "consent_updated_at", "updated_at", "identity", "email_index",
         "phone_index", "postcode_name_index", "erased_at", "version",
     ]
+
+    /// The column holding the blind index of `kind`.
+    public static func index(_ kind: BlindIndexKind) -> String {
+        switch kind {
+        case .email: "email_index"
+        case .phone: "phone_index"
+        case .postcodeAndLastName: "postcode_name_index"
+        }
+    }
+}
+
+/// Maps ``PersonRow`` to and from SQLite's `people` table.
+enum PersonRowMapping {
+    static let columns = PersonColumns.names
 
     /// `SELECT` of every column, in ``columns`` order, for ``decode(_:)-(RawStatement)``.
     static let selectColumns = columns.joined(separator: ", ")
@@ -23,13 +37,7 @@ enum PersonRowMapping {
     static let updateSQL =
         "UPDATE people SET \(columns.enumerated().map { "\($1) = ?\($0 + 1)" }.joined(separator: ", ")) WHERE number = ?2"
 
-    static func column(for kind: BlindIndexKind) -> String {
-        switch kind {
-        case .email: "email_index"
-        case .phone: "phone_index"
-        case .postcodeAndLastName: "postcode_name_index"
-        }
-    }
+    static func column(for kind: BlindIndexKind) -> String { PersonColumns.index(kind) }
 
     /// Binds every column of `row`, in ``columns`` order, as parameters 1 to 26.
     static func bind(_ row: PersonRow, to statement: RawStatement) {

@@ -139,3 +139,15 @@ import Testing
         #expect(try cli.run(["show", "K0"]).status == 66)
     }
 }
+
+@Suite struct CLIBenchTests {
+    @Test func benchMeasuresEveryHotPath() throws {
+        let cli = try CLIRegister(initialise: false)
+        try cli.ok(["demo", "--people", "50"])
+        let result = try cli.ok(["bench", "--count", "500", "--disclosures", "20"])
+        for name in ["seal identity", "open identity", "wrap data key", "blind index", "Merkle append", "CSV parse", "group commit"] {
+            #expect(result.stdout.contains(name), "\(name) missing from:\n\(result.stdout)")
+        }
+        #expect(result.stdout.contains("20 disclosures, one transaction each"))
+    }
+}

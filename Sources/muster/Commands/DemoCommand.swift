@@ -4,6 +4,7 @@ import MusterCSV
 import MusterCore
 import MusterDemo
 import MusterRegister
+import MusterStore
 
 struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -39,11 +40,11 @@ struct DemoCommand: AsyncParsableCommand {
             }
             let configuration = options.configuration
             let register: Register
-            if FileManager.default.fileExists(atPath: configuration.dataDirectory + "/register.sqlite") {
+            do {
                 register = try await Register.open(configuration)
-            } else {
+            } catch let error as StoreError where error.code == .notInitialised {
                 register = try await Register.initialise(configuration)
-                print("created register in \(configuration.dataDirectory), keys in \(configuration.keysDirectory)")
+                print("created register in \(configuration.database.map { _ in "PostgreSQL" } ?? configuration.dataDirectory), keys in \(configuration.keysDirectory)")
             }
             let report = try await register.importRecords(count: people, source: "demo", record: generator.person(at:))
             print(

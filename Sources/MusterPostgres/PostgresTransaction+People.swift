@@ -1,0 +1,190 @@
+import Foundation
+import MusterCore
+import MusterLedger
+import MusterStore
+import NIOCore
+import PostgresNIO
+
+/// The people table and the key store.
+extension PostgresTransaction {
+    static let columns = PersonColumns.names.joined(separator: ", ")
+
+    func person(number: String) throws -> PersonRow? {
+        try run(PostgresQuery(unsafeSQL: "SELECT \(Self.columns) FROM people WHERE number = $1", binds: bindings(number))).first
+            .map(decodePerson)
+    }
+
+    func person(id: SubjectID) throws -> PersonRow? {
+        try run(PostgresQuery(unsafeSQL: "SELECT \(Self.columns) FROM people WHERE id = $1", binds: bindings(id.bytes))).first
+            .map(decodePerson)
+    }
+
+    func people(index kind: BlindIndexKind, digest: [UInt8]) throws -> [PersonRow] {
+        try run(
+            PostgresQuery(
+                unsafeSQL: "SELECT \(Self.columns) FROM people WHERE \(PersonColumns.index(kind)) = $1 ORDER BY number",
+                binds: bindings(digest))
+        ).map(decodePerson)
+    }
+
+    func numbers(index kind: BlindIndexKind, digest: [UInt8]) throws -> [String] {
+        try run(
+            PostgresQuery(
+                unsafeSQL: "SELECT number FROM people WHERE \(PersonColumns.index(kind)) = $1 ORDER BY number",
+                binds: bindings(digest))
+        ).map { try $0.decode(String.self) }
+    }
+
+    func forEachPerson(_ filter: PersonFilter, _ body: (PersonRow) throws -> Void) throws {
+        var conditions: [String] = []
+        var binds = PostgresBindings()
+        for (column, value) in [("branch", filter.branch), ("category", filter.category?.rawValue), ("status", filter.status?.rawValue)] {
+            guard let value else { continue }
+            binds.append(value)
+            conditions.append("\(column) = $\(binds.count)")
+        }
+        let whereClause = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
+        try forEachRow(PostgresQuery(unsafeSQL: "SELECT \(Self.columns) FROM people\(whereClause) ORDER BY number", binds: binds)) {
+            try body(try decodePerson($0))
+        }
+    }
+
+    func insert(_ row: PersonRow) throws {
+        let placeholders = (1...PersonColumns.names.count).map { "$\($0)" }.joined(separator: ", ")
+        try run(PostgresQuery(unsafeSQL: "INSERT INTO people (\(Self.columns)) VALUES (\(placeholders))", binds: bindings(row)))
+    }
+
+    func update(_ row: PersonRow) throws {
+        let assignments = PersonColumns.names.enumerated().map { "\($1) = $\($0 + 1)" }.joined(separator: ", ")
+        let result = try run(PostgresQuery(unsafeSQL: "UPDATE people SET \(assignments) WHERE number = $2", binds: bindings(row)))
+        guard result.metadata.rows == 1 else { throw StoreError(.conflict, "no person with that number to update") }
+    }
+
+    func counts() throws -> RegisterCounts {
+        var counts = RegisterCounts()
+        for row in try run("SELECT category, status, count(*) FROM people WHERE erased_at IS NULL GROUP BY category, status") {
+            let (category, status, count) = try row.decode((String, String, Int64).self)
+            guard let category = Category(rawValue: category), let status = Status(rawValue: status) else {
+                throw StoreError(.corrupt, "unknown category or status in the people table")
+            }
+            counts.byCategoryAndStatus[.init(category, status)] = Int(count)
+        }
+        for row in try run("SELECT region, count(*) FROM people WHERE erased_at IS NULL GROUP BY region") {
+            let (region, count) = try row.decode((String, Int64).self)
+            counts.byRegion[region] = Int(count)
+        }
+        counts.erased = Int(try run("SELECT count(*) FROM people WHERE erased_at IS NOT NULL").first?.decode(Int64.self) ?? 0)
+        return counts
+    }
+
+    func personCount() throws -> Int {
+        Int(try run("SELECT count(*) FROM people").first?.decode(Int64.self) ?? 0)
+    }
+
+    func deleteProjection() throws {
+        try execute("DELETE FROM people")
+    }
+
+    func allocateMembershipNumber() throws -> String {
+        var next = Int(try metadata("next_membership_number") ?? "") ?? 1_000_000
+        while try person(number: "M\(next)") != nil { next += 1 }
+        try setMetadata("next_membership_number", String(next + 1))
+        return "M\(next)"
+    }
+
+    // MARK: Key store
+
+    func wrappedKey(for id: SubjectID) throws -> [UInt8]? {
+        try run("SELECT wrapped FROM data_keys WHERE id = \(Data(id.bytes))").first.map { [UInt8](try $0.decode(Data.self)) }
+    }
+
+    func putWrappedKey(_ wrapped: [UInt8], for id: SubjectID) throws {
+        try run("INSERT INTO data_keys (id, wrapped) VALUES (\(Data(id.bytes)), \(Data(wrapped)))")
+    }
+
+    func deleteWrappedKey(for id: SubjectID) throws {
+        try run("DELETE FROM data_keys WHERE id = \(Data(id.bytes))")
+    }
+
+    func wrappedKeyCount() throws -> Int {
+        Int(try run("SELECT count(*) FROM data_keys").first?.decode(Int64.self) ?? 0)
+    }
+
+    // MARK: Mapping
+
+    private func bindings(_ value: String) -> PostgresBindings {
+        var binds = PostgresBindings()
+        binds.append(value)
+        return binds
+    }
+
+    private func bindings(_ value: [UInt8]) -> PostgresBindings {
+        var binds = PostgresBindings()
+        binds.append(ByteBuffer(bytes: value))
+        return binds
+    }
+
+    private func bindings(_ row: PersonRow) -> PostgresBindings {
+        let r = row.record
+        var b = PostgresBindings()
+        func add<T: PostgresNonThrowingEncodable>(_ value: T?) {
+            if let value { b.append(value) } else { b.appendNull() }
+        }
+        add(ByteBuffer(bytes: row.id.bytes))
+        add(row.number)
+        add(r.category.rawValue)
+        add(r.status.rawValue)
+        add(row.membership.statusSince.map { Int32($0.daysSinceEpoch) })
+        add(row.membership.continuousSince.map { Int32($0.daysSinceEpoch) })
+        add(r.joinDate.map { Int32($0.daysSinceEpoch) })
+        add(r.region)
+        add(r.constituency)
+        add(r.branch)
+        add(r.unionName)
+        add(Int64(r.dues.amountPence))
+        add(r.dues.frequency.rawValue)
+        add(r.dues.method?.rawValue)
+        add(r.consents.email)
+        add(r.consents.phone)
+        add(r.consents.post)
+        add(r.consents.sms)
+        add(r.consents.updatedAt?.secondsSinceEpoch)
+        add(r.updatedAt?.secondsSinceEpoch)
+        add(row.sealedIdentity.map { ByteBuffer(bytes: $0) })
+        add(row.indexes.email.map { ByteBuffer(bytes: $0) })
+        add(row.indexes.phone.map { ByteBuffer(bytes: $0) })
+        add(row.indexes.postcodeAndLastName.map { ByteBuffer(bytes: $0) })
+        add(row.erasedAt?.secondsSinceEpoch)
+        add(Int64(row.version))
+        return b
+    }
+
+    private func decodePerson(_ row: PostgresRow) throws -> PersonRow {
+        let c = row.makeRandomAccess()
+        func day(_ i: Int) throws -> Day? { try c[i].decode(Int32?.self).map { Day(daysSinceEpoch: Int($0)) } }
+        func stamp(_ i: Int) throws -> Timestamp? { try c[i].decode(Int64?.self).map(Timestamp.init(secondsSinceEpoch:)) }
+        func bytes(_ i: Int) throws -> [UInt8]? { try c[i].decode(Data?.self).map { [UInt8]($0) } }
+        guard let id = SubjectID(bytes: try c[0].decode(Data.self)),
+            let category = Category(rawValue: try c[2].decode(String.self)),
+            let status = Status(rawValue: try c[3].decode(String.self)),
+            let frequency = DuesFrequency(rawValue: try c[12].decode(String.self))
+        else { throw StoreError(.corrupt, "a row of the people table does not decode") }
+        let number = try c[1].decode(String.self)
+        let record = PersonRecord(
+            membershipNumber: number, category: category, status: status, identity: Identity(), joinDate: try day(6),
+            region: try c[7].decode(String.self), constituency: try c[8].decode(String.self), branch: try c[9].decode(String.self),
+            unionName: try c[10].decode(String.self),
+            dues: Dues(
+                amountPence: Int(try c[11].decode(Int64.self)), frequency: frequency,
+                method: try c[13].decode(String?.self).flatMap(PaymentMethod.init(rawValue:))),
+            consents: Consents(
+                email: try c[14].decode(Bool.self), phone: try c[15].decode(Bool.self), post: try c[16].decode(Bool.self),
+                sms: try c[17].decode(Bool.self), updatedAt: try stamp(18)),
+            updatedAt: try stamp(19))
+        return PersonRow(
+            id: id, number: number, record: record,
+            membership: Membership(statusSince: try day(4), continuousSince: try day(5)), sealedIdentity: try bytes(20),
+            indexes: BlindIndexes(email: try bytes(21), phone: try bytes(22), postcodeAndLastName: try bytes(23)),
+            erasedAt: try stamp(24), version: UInt64(try c[25].decode(Int64.self)))
+    }
+}

@@ -1,0 +1,175 @@
+import Foundation
+import MusterCore
+import MusterLedger
+import MusterStore
+import PostgresNIO
+
+/// ``StoreWriting`` over one PostgreSQL connection inside a transaction. Every statement is a
+/// `PostgresQuery` whose values are bound parameters; only fixed column names are spliced in.
+final class PostgresTransaction: StoreWriting {
+    let store: PostgresStore
+    private var head: ChainHead?
+    private var merkle: MerkleAppender?
+    private var cursors = 0
+    private var indexesSetAside = false
+
+    init(store: PostgresStore) {
+        self.store = store
+    }
+
+    // MARK: Running statements
+
+    func execute(_ sql: String) throws {
+        _ = try store.query(PostgresQuery(unsafeSQL: sql))
+    }
+
+    @discardableResult
+    func run(_ query: PostgresQuery) throws -> PostgresQueryResult {
+        try store.query(query)
+    }
+
+    func strings(_ sql: String) throws -> [String] {
+        try run(PostgresQuery(unsafeSQL: sql)).map { try $0.decode(String.self) }
+    }
+
+    /// Calls `body` with each row of `query`, fetched through a cursor a batch at a time, so a
+    /// large result never sits in memory whole and `body` runs on this thread.
+    func forEachRow(_ query: PostgresQuery, _ body: (PostgresRow) throws -> Void) throws {
+        cursors += 1
+        let name = "muster_cursor_\(cursors)"
+        try run(PostgresQuery(unsafeSQL: "DECLARE \(name) NO SCROLL CURSOR FOR " + query.sql, binds: query.binds))
+        defer { try? execute("CLOSE \(name)") }
+        while true {
+            let rows = try run(PostgresQuery(unsafeSQL: "FETCH 2000 FROM \(name)"))
+            var count = 0
+            for row in rows {
+                count += 1
+                try body(row)
+            }
+            if count < 2000 { return }
+        }
+    }
+
+    // MARK: Ledger
+
+    func ledgerHead() throws -> ChainHead {
+        if let head { return head }
+        let rows = try run("SELECT seq, hash FROM ledger ORDER BY seq DESC LIMIT 1")
+        var found = ChainHead.empty
+        for row in rows {
+            let (seq, hash) = try row.decode((Int64, Data).self)
+            found = ChainHead(size: UInt64(seq), hash: EntryHash(bytes: hash)!)
+        }
+        head = found
+        return found
+    }
+
+    func append(_ draft: EntryDraft) throws -> SealedEntry {
+        var current = try ledgerHead()
+        let sealed = current.append(draft)
+        let entry = sealed.entry
+        try run(
+            """
+            INSERT INTO ledger (seq, kind, subject, time, entry, hash)
+            VALUES (\(Int64(entry.sequence)), \(Int16(entry.kind.rawValue)), \(entry.subject.map { Data($0.bytes) }),
+                    \(entry.time), \(Data(sealed.bytes)), \(Data(sealed.hash.bytes)))
+            """)
+        head = current
+        var tree = try merkle ?? MerkleAppender.restoring(size: entry.sequence - 1, from: self)
+        for node in tree.append(leafHash: sealed.hash) {
+            try run("INSERT INTO merkle_nodes (level, idx, hash) VALUES (\(node.level), \(Int64(node.index)), \(Data(node.hash.bytes)))")
+        }
+        merkle = tree
+        return sealed
+    }
+
+    func node(level: Int, index: UInt64) throws -> EntryHash {
+        for row in try run("SELECT hash FROM merkle_nodes WHERE level = \(level) AND idx = \(Int64(index))") {
+            if let hash = EntryHash(bytes: try row.decode(Data.self)) { return hash }
+        }
+        throw MerkleError(.missingNode, "Merkle node \(level)/\(index) is not stored")
+    }
+
+    func forEachEntry(from sequence: UInt64, _ body: (UInt64, [UInt8], [UInt8]) throws -> Void) throws {
+        try forEachRow("SELECT seq, entry, hash FROM ledger WHERE seq >= \(Int64(sequence)) ORDER BY seq") { row in
+            let (seq, entry, hash) = try row.decode((Int64, Data, Data).self)
+            try body(UInt64(seq), [UInt8](entry), [UInt8](hash))
+        }
+    }
+
+    func forEachEntryBySubject(_ body: (SubjectID, UInt64, [UInt8]) throws -> Void) throws {
+        try forEachRow("SELECT subject, seq, entry FROM ledger WHERE kind BETWEEN 1 AND 4 ORDER BY subject, seq") { row in
+            let (subject, seq, entry) = try row.decode((Data, Int64, Data).self)
+            guard let id = SubjectID(bytes: subject) else { throw StoreError(.corrupt, "entry \(seq) names a malformed subject") }
+            try body(id, UInt64(seq), [UInt8](entry))
+        }
+    }
+
+    func forEachEntry(about subject: SubjectID, _ body: (UInt64, [UInt8]) throws -> Void) throws {
+        try forEachRow("SELECT seq, entry FROM ledger WHERE subject = \(Data(subject.bytes)) ORDER BY seq") { row in
+            let (seq, entry) = try row.decode((Int64, Data).self)
+            try body(UInt64(seq), [UInt8](entry))
+        }
+    }
+
+    func entry(sequence: UInt64) throws -> [UInt8]? {
+        try run("SELECT entry FROM ledger WHERE seq = \(Int64(sequence))").first.map { [UInt8](try $0.decode(Data.self)) }
+    }
+
+    func forEachMerkleNode(_ body: (MerkleNode) throws -> Void) throws {
+        try forEachRow("SELECT level, idx, hash FROM merkle_nodes ORDER BY level, idx") { row in
+            let (level, index, hash) = try row.decode((Int, Int64, Data).self)
+            guard let hash = EntryHash(bytes: hash) else { throw StoreError(.corrupt, "Merkle node \(level)/\(index) is not 32 bytes") }
+            try body(MerkleNode(level: level, index: UInt64(index), hash: hash))
+        }
+    }
+
+    // MARK: Checkpoints
+
+    func latestCheckpoint() throws -> (size: UInt64, text: String)? {
+        try run("SELECT size, text FROM checkpoints ORDER BY size DESC LIMIT 1").first.map {
+            let (size, text) = try $0.decode((Int64, String).self)
+            return (UInt64(size), text)
+        }
+    }
+
+    func checkpoint(size: UInt64) throws -> String? {
+        try run("SELECT text FROM checkpoints WHERE size = \(Int64(size))").first.map { try $0.decode(String.self) }
+    }
+
+    func forEachCheckpoint(_ body: (UInt64, String) throws -> Void) throws {
+        try forEachRow("SELECT size, text FROM checkpoints ORDER BY size") { row in
+            let (size, text) = try row.decode((Int64, String).self)
+            try body(UInt64(size), text)
+        }
+    }
+
+    func putCheckpoint(size: UInt64, text: String) throws {
+        try run("INSERT INTO checkpoints (size, text) VALUES (\(Int64(size)), \(text))")
+    }
+
+    // MARK: Metadata
+
+    func metadata(_ key: String) throws -> String? {
+        try run("SELECT value FROM meta WHERE key = \(key)").first.map { try $0.decode(String.self) }
+    }
+
+    func setMetadata(_ key: String, _ value: String) throws {
+        try run("INSERT INTO meta (key, value) VALUES (\(key), \(value)) ON CONFLICT (key) DO UPDATE SET value = excluded.value")
+    }
+
+    // MARK: Bulk work
+
+    func beginBulkWrites(expectedRows: Int) throws {
+        let stored = try run("SELECT count(*) FROM ledger").first.map { try $0.decode(Int64.self) } ?? 0
+        guard expectedRows >= 20_000, Int64(expectedRows) >= stored else { return }
+        for index in PostgresSchema.searchIndexes { try execute("DROP INDEX IF EXISTS \(index.name)") }
+        indexesSetAside = true
+    }
+
+    func endBulkWrites() throws {
+        guard indexesSetAside else { return }
+        for index in PostgresSchema.searchIndexes { try execute(index.createSQL) }
+        indexesSetAside = false
+    }
+}
