@@ -61,3 +61,42 @@ struct CLIPostgresTests {
         #expect(again.stderr.contains("already holds a register"))
     }
 }
+
+@Suite(.enabled(if: TestDatabase.adminURL != nil, "needs MUSTER_TEST_DATABASE (set by scripts/test)"))
+struct CLIPostgresConcurrencyTests {
+    /// Three processes write at once (two imports and a stream of single adds, each with its
+    /// own checkpoints); the result must be one gap-free ledger that verifies, with everyone.
+    @Test func concurrentProcessesShareOneLedger() async throws {
+        let url = try await TestDatabase.create()
+        let cli = try CLIRegister(initialise: false)
+        _ = try cli.ok(["init", "--database", url])
+        func file(_ name: String, prefix: String, count: Int) -> String {
+            var text = SampleFiles.header + "\n"
+            for i in 0..<count {
+                text += "\(prefix)\(i),member,active,,First\(i),Last\(prefix),\(prefix.lowercased())\(i)@example.org,,,,,,,,,2020-01-01,,,,,,,,,,,,,,,\n"
+            }
+            return cli.directory.write(name, text)
+        }
+        let a = file("a.csv", prefix: "A", count: 300)
+        let b = file("b.csv", prefix: "B", count: 300)
+        let location = ["--data", cli.directory.file("data"), "--keys", cli.directory.file("keys"), "--database", url]
+        let results = try await withThrowingTaskGroup(of: MusterProcess.Result.self) { group in
+            group.addTask { try MusterProcess.runRaw(["import", a] + location) }
+            group.addTask { try MusterProcess.runRaw(["import", b] + location) }
+            for i in 0..<10 {
+                group.addTask {
+                    try MusterProcess.runRaw(["add", "--category", "contact", "--first-name", "C\(i)", "--last-name", "Adder"] + location)
+                }
+            }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        for result in results { #expect(result.status == 0, "\(result)") }
+        let verified = try MusterProcess.runRaw(["ledger", "verify"] + location)
+        #expect(verified.status == 0, "\(verified)")
+        // 600 imported + 10 added people; 600 + 10 creates + 2 import summaries = 612 entries.
+        #expect(verified.stdout.contains("verified 612 entries"), "\(verified.stdout)")
+        #expect(verified.stdout.contains("and 610 people"))
+        let checkpoint = try MusterProcess.runRaw(["ledger", "checkpoint"] + location)
+        #expect(checkpoint.stdout.split(separator: "\n")[1] == "612")
+    }
+}
