@@ -67,8 +67,8 @@ let package = Package(
 
         .testTarget(name: "MusterCoreTests", dependencies: ["MusterCore"], swiftSettings: strictSettings),
         .testTarget(name: "MusterCSVTests", dependencies: ["MusterCSV"], swiftSettings: strictSettings),
-        .testTarget(name: "MusterCryptoTests", dependencies: ["MusterCrypto"], swiftSettings: strictSettings),
-        .testTarget(name: "MusterLedgerTests", dependencies: ["MusterLedger"], swiftSettings: strictSettings),
+        .testTarget(name: "MusterCryptoTests", dependencies: ["MusterCrypto", "MusterTesting"], swiftSettings: strictSettings),
+        .testTarget(name: "MusterLedgerTests", dependencies: ["MusterLedger", "MusterTesting"], swiftSettings: strictSettings),
         .testTarget(
             name: "MusterStoreTests",
             dependencies: [

@@ -41,26 +41,22 @@ public final class PostgresStore: Store {
     }
 
     public func read<T: Sendable>(_ body: @escaping @Sendable (any StoreReading) throws -> T) async throws -> T {
-        try await run {
-            let tx = PostgresTransaction(store: self)
-            try tx.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
-            do {
-                let result = try body(tx)
-                try tx.execute("COMMIT")
-                return result
-            } catch {
-                try? tx.execute("ROLLBACK")
-                throw error
-            }
-        }
+        try await transaction(begin: "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", lock: false, body)
     }
 
     public func write<T: Sendable>(_ body: @escaping @Sendable (any StoreWriting) throws -> T) async throws -> T {
+        try await transaction(begin: "BEGIN", lock: true, body)
+    }
+
+    /// Runs `body` in one transaction on the store's thread; writers first take the writer lock.
+    private func transaction<T: Sendable>(
+        begin: String, lock: Bool, _ body: @escaping @Sendable (PostgresTransaction) throws -> T
+    ) async throws -> T {
         try await run {
             let tx = PostgresTransaction(store: self)
-            try tx.execute("BEGIN")
+            try tx.execute(begin)
             do {
-                try tx.execute("SELECT pg_advisory_xact_lock(\(Self.writerLock))")
+                if lock { try tx.execute("SELECT pg_advisory_xact_lock(\(Self.writerLock))") }
                 let result = try body(tx)
                 try tx.execute("COMMIT")
                 return result

@@ -1,9 +1,10 @@
+import MusterTesting
 import Testing
 @testable import MusterCrypto
 
 struct DataKeyTests {
-    static let owner: [UInt8] = hex("00112233445566778899aabbccddeeff")
-    static let otherOwner: [UInt8] = hex("00112233445566778899aabbccddeefe")
+    static let owner: [UInt8] = bytes(hex: "00112233445566778899aabbccddeeff")
+    static let otherOwner: [UInt8] = bytes(hex: "00112233445566778899aabbccddeefe")
 
     @Test(arguments: [0, 1, 10 * 1024])
     func sealThenOpenRoundTrips(length: Int) throws {
@@ -38,7 +39,7 @@ struct DataKeyTests {
     }
 
     @Test(arguments: [
-        otherOwner, [], Array(owner.dropLast()), owner + [0], hex("ffeeddccbbaa99887766554433221100"),
+        otherOwner, [], Array(owner.dropLast()), owner + [0], bytes(hex: "ffeeddccbbaa99887766554433221100"),
     ])
     func openingForAnotherOwnerFails(other: [UInt8]) {
         let key = DataKey.generate()

@@ -1,9 +1,10 @@
+import MusterTesting
 import Testing
 @testable import MusterCrypto
 
 struct KeyWrapperTests {
-    static let owner: [UInt8] = hex("a1a2a3a4a5a6a7a8a9aaabacadaeafb0")
-    static let otherOwner: [UInt8] = hex("a1a2a3a4a5a6a7a8a9aaabacadaeafb1")
+    static let owner: [UInt8] = bytes(hex: "a1a2a3a4a5a6a7a8a9aaabacadaeafb0")
+    static let otherOwner: [UInt8] = bytes(hex: "a1a2a3a4a5a6a7a8a9aaabacadaeafb1")
 
     @Test func unwrappedKeyOpensWhatTheOriginalSealed() throws {
         let wrapper = KeyWrapper(master: .generate())

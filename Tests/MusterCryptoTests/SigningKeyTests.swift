@@ -1,4 +1,5 @@
 import Foundation
+import MusterTesting
 import Testing
 @testable import MusterCrypto
 
@@ -25,21 +26,21 @@ struct SigningKeyTests {
     func secretKeyGivesThePublishedPublicKey(
         vector: (name: String, secret: String, publicKey: String, message: String, signature: String)
     ) throws {
-        let key = try SigningKey(rawBytes: hex(vector.secret))
+        let key = try SigningKey(rawBytes: bytes(hex: vector.secret))
         #expect(hexString(key.publicKeyBytes) == vector.publicKey, "\(vector.name)")
-        #expect(key.rawBytes == hex(vector.secret))
+        #expect(key.rawBytes == bytes(hex: vector.secret))
     }
 
     @Test(arguments: rfc8032)
     func signatureMatchesThePublishedSignature(
         vector: (name: String, secret: String, publicKey: String, message: String, signature: String)
     ) throws {
-        let key = try SigningKey(rawBytes: hex(vector.secret))
-        let message = hex(vector.message)
+        let key = try SigningKey(rawBytes: bytes(hex: vector.secret))
+        let message = bytes(hex: vector.message)
         let signature = key.sign(message)
         #expect(signature.count == 64)
         // The published signature verifies under the key on every platform.
-        #expect(key.privateKey.publicKey.isValidSignature(hex(vector.signature), for: message), "\(vector.name)")
+        #expect(key.privateKey.publicKey.isValidSignature(bytes(hex: vector.signature), for: message), "\(vector.name)")
         #expect(key.privateKey.publicKey.isValidSignature(signature, for: message), "\(vector.name)")
         #if canImport(Darwin)
             // CryptoKit randomises Ed25519 signatures, so only verification is comparable there.
@@ -53,9 +54,9 @@ struct SigningKeyTests {
     func tamperedSignaturesAndMessagesDoNotVerify(
         vector: (name: String, secret: String, publicKey: String, message: String, signature: String)
     ) throws {
-        let publicKey = try SigningKey(rawBytes: hex(vector.secret)).privateKey.publicKey
-        let message = hex(vector.message)
-        let signature = hex(vector.signature)
+        let publicKey = try SigningKey(rawBytes: bytes(hex: vector.secret)).privateKey.publicKey
+        let message = bytes(hex: vector.message)
+        let signature = bytes(hex: vector.signature)
         for bit in stride(from: 0, to: signature.count * 8, by: 7) {
             var tampered = signature
             tampered[bit / 8] ^= 1 << (bit % 8)

@@ -1,23 +1,8 @@
 import Foundation
+import MusterTesting
 import Testing
 @testable import MusterCrypto
 
-/// Bytes from a hex literal the test knows is valid; a typo fails loudly.
-func hex(_ text: String) -> [UInt8] {
-    let chars = Array(text.utf8)
-    precondition(chars.count % 2 == 0, "odd-length hex literal in a test")
-    return stride(from: 0, to: chars.count, by: 2).map { i in
-        guard let byte = UInt8(String(decoding: chars[i..<(i + 2)], as: UTF8.self), radix: 16) else {
-            fatalError("bad hex literal in a test: \(text)")
-        }
-        return byte
-    }
-}
-
-/// Lower-case hex of `bytes`.
-func hexString(_ bytes: some Sequence<UInt8>) -> String {
-    bytes.map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
-}
 
 /// The raw bytes of a derived key, for comparisons.
 func raw(_ purpose: KeyPurpose, of master: MasterKey) -> [UInt8] {
