@@ -151,3 +151,32 @@ import Testing
         #expect(result.stdout.contains("20 disclosures, one transaction each"))
     }
 }
+
+@Suite struct CLITerminalTests {
+    /// On a terminal (a pseudo-terminal from script(1)), a long import draws a progress bar on
+    /// standard error; piped, it draws none.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script")))
+    func importDrawsAProgressBarOnATerminal() throws {
+        let cli = try CLIRegister()
+        var text = SampleFiles.header + "\n"
+        for i in 0..<30_000 { text += "T\(i),member,active,,F\(i),L,t\(i)@example.org,,,,,,,,,2020-01-01,,,,,,,,,,,,,,,\n" }
+        let path = cli.directory.write("t.csv", text)
+        let command = [MusterProcess.executable, "import", path, "--data", cli.muster.data, "--keys", cli.muster.keys]
+            .map { "'\($0)'" }.joined(separator: " ")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+        process.arguments = ["-qec", command, "/dev/null"]
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let screen = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "\(screen)")
+        #expect(screen.contains("\rimporting ["), "no progress bar in: \(screen.prefix(300))")
+        #expect(screen.contains("imported 30,000 people"))
+        let other = try CLIRegister()
+        let piped = try other.ok(["import", path])
+        #expect(!piped.stderr.contains("\r") && !piped.stdout.contains("\r"))
+    }
+}
