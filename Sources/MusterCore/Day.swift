@@ -40,10 +40,14 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
 
     public func adding(days: Int) -> Day { Day(daysSinceEpoch: daysSinceEpoch + days) }
 
-    /// The same day of the month `months` later (or earlier), clamped to the month's last day.
+    /// The same day of the month `months` later (or earlier), clamped to the month's last day,
+    /// and to the calendar's range (0001-01-01 … 9999-12-31) rather than failing at its ends.
     public func adding(months: Int) -> Day {
         let (y, m, d) = parts
-        let total = y * 12 + (m - 1) + months
+        let (shifted, overflow) = (y * 12 + (m - 1)).addingReportingOverflow(months)
+        let total = overflow ? (months < 0 ? Int.min : Int.max) : shifted
+        if total < 12 { return Day(year: 1, month: 1, day: 1)! }
+        if total > 9999 * 12 + 11 { return Day(year: 9999, month: 12, day: 31)! }
         let year = total / 12
         let month = total % 12 + 1
         return Day(year: year, month: month, day: min(d, Day.daysIn(month: month, year: year)))!

@@ -31,6 +31,16 @@ public struct EligibilityRule: Sendable, Equatable, Codable {
         self.affiliatedSupporters = affiliatedSupporters
     }
 
+    /// Refuses settings no organisation means: negative periods, or periods beyond a century.
+    public func validate() throws(DomainError) {
+        guard (0...1200).contains(minimumMonths) else {
+            throw DomainError(.invalidValue, "minimumMonths must be between 0 and 1200")
+        }
+        guard (0...36_500).contains(arrearsGraceDays) else {
+            throw DomainError(.invalidValue, "arrearsGraceDays must be between 0 and 36500")
+        }
+    }
+
     /// Whether the person described by `facts` may vote, and if not, why.
     public func decide(_ facts: EligibilityFacts) -> EligibilityDecision {
         switch facts.category {

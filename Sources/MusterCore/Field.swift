@@ -47,17 +47,50 @@ public enum Field: String, Sendable, CaseIterable, Hashable {
         }
     }
 
-    /// The stable field number used in the binary record encoding.
-    public var tag: UInt8 { Field.tags[self]! }
+    /// The stable field number used in the binary record encoding. Written out, not derived
+    /// from the declaration order, so adding or moving a case can never renumber stored data.
+    public var tag: UInt8 {
+        switch self {
+        case .membershipNumber: 1
+        case .category: 2
+        case .status: 3
+        case .title: 4
+        case .firstName: 5
+        case .lastName: 6
+        case .email: 7
+        case .phone: 8
+        case .addressLine1: 9
+        case .addressLine2: 10
+        case .addressLine3: 11
+        case .town: 12
+        case .county: 13
+        case .postcode: 14
+        case .dateOfBirth: 15
+        case .joinDate: 16
+        case .region: 17
+        case .constituency: 18
+        case .branch: 19
+        case .unionName: 20
+        case .unionMembershipNumber: 21
+        case .duesAmount: 22
+        case .duesFrequency: 23
+        case .paymentMethod: 24
+        case .consentEmail: 25
+        case .consentPhone: 26
+        case .consentPost: 27
+        case .consentSMS: 28
+        case .consentUpdatedAt: 29
+        case .updatedAt: 30
+        case .notes: 31
+        }
+    }
 
-    private static let tags: [Field: UInt8] = Dictionary(
-        uniqueKeysWithValues: allCases.enumerated().map { ($1, UInt8($0 + 1)) })
+    private static let byTag: [UInt8: Field] = Dictionary(uniqueKeysWithValues: allCases.map { ($0.tag, $0) })
 
     /// The field with a given stable number.
     public init?(tag: UInt8) {
-        let index = Int(tag) - 1
-        guard Field.allCases.indices.contains(index) else { return nil }
-        self = Field.allCases[index]
+        guard let field = Field.byTag[tag] else { return nil }
+        self = field
     }
 
     /// The CSV column order used for exports.

@@ -17,7 +17,10 @@ extension LedgerEntry {
     public static let formatVersion: UInt8 = 1
 
     public var encoded: [UInt8] {
-        let actorBytes = Array(actor.utf8.prefix(Int(UInt16.max)))
+        // Callers keep actors short (the register allows 256 bytes); the entry format cannot hold
+        // more than 65,535, and cutting a name would make the bytes disagree with the entry.
+        precondition(actor.utf8.count <= Int(UInt16.max), "a ledger actor is at most 65,535 bytes")
+        let actorBytes = Array(actor.utf8)
         var out: [UInt8] = []
         out.reserveCapacity(1 + 8 + 8 + 1 + 17 + 32 + 2 + actorBytes.count + 4 + payload.count)
         out.append(Self.formatVersion)

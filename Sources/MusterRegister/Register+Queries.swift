@@ -65,7 +65,8 @@ extension Register {
 
     /// Who may vote under `rule`: computed from clear columns only, so it needs no keys.
     public func eligibility(_ rule: EligibilityRule) async throws -> EligibilityReport {
-        try await store.read { tx in
+        try rule.validate()
+        return try await store.read { tx in
             var report = EligibilityReport()
             try tx.forEachPerson(.everyone) { row in
                 guard row.erasedAt == nil else { return }

@@ -18,7 +18,13 @@ public final class Register: Sendable {
     /// The ledger's name in its checkpoints (C2SP origin line).
     let origin: String
 
+    /// The longest actor name recorded (entry bytes give it a 16-bit length; no real name nears this).
+    static let maximumActorBytes = 256
+
     init(configuration: RegisterConfiguration, store: any Store, keyring: Keyring?, origin: String) throws {
+        guard !configuration.actor.isEmpty, configuration.actor.utf8.count <= Self.maximumActorBytes else {
+            throw RegisterError(.invalid, "the actor name must be 1 to \(Self.maximumActorBytes) bytes")
+        }
         self.configuration = configuration
         self.store = store
         self.keyring = keyring

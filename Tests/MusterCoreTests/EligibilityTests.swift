@@ -230,3 +230,21 @@ struct EligibilityTests {
         }
     }
 }
+
+@Suite struct EligibilityRuleLimitsTests {
+    @Test(arguments: [-1, 1201, Int.max])
+    func absurdMinimumPeriodsAreRefused(months: Int) {
+        let rule = EligibilityRule(freezeDate: Day(iso: "2026-01-01")!, minimumMonths: months)
+        #expect(throws: DomainError.self) { try rule.validate() }
+    }
+
+    @Test func monthArithmeticStopsAtTheCalendarsEnds() {
+        #expect(Day(iso: "0001-03-15")!.adding(months: -5) == Day(iso: "0001-01-01"))
+        #expect(Day(iso: "9999-10-15")!.adding(months: 5) == Day(iso: "9999-12-31"))
+        #expect(Day(iso: "2026-01-01")!.adding(months: Int.min) == Day(iso: "0001-01-01"))
+        #expect(Day(iso: "2026-01-01")!.adding(months: Int.max) == Day(iso: "9999-12-31"))
+        // A rule that is valid at the edges still decides without trapping.
+        let rule = EligibilityRule(freezeDate: Day(iso: "0001-02-01")!, minimumMonths: 1200)
+        #expect(rule.decide(EligibilityFacts(category: .member, status: .active, continuousSince: Day(iso: "0001-01-01"))) == .eligible)
+    }
+}

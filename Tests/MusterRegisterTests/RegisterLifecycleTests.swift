@@ -61,3 +61,14 @@ import Testing
         #expect(try await keyless.statistics().total == 1)
     }
 }
+
+@Suite struct RegisterActorTests {
+    @Test func overlongActorNamesAreRefused() async throws {
+        let test = try await TestRegister()
+        var configuration = test.register.configuration
+        configuration.actor = String(repeating: "a", count: 257)
+        await #expect(throws: RegisterError.self) { try await Register.open(configuration) }
+        configuration.actor = ""
+        await #expect(throws: RegisterError.self) { try await Register.open(configuration) }
+    }
+}
