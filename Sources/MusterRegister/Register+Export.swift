@@ -30,7 +30,8 @@ extension Register {
     /// re-imports), in membership-number order.
     ///
     /// Every exported person gets a disclosure entry (plus one summary entry with the count),
-    /// committed before the export is reported done; if that fails, the file is removed.
+    /// committed *before* anything is decrypted or written: if recording fails, nothing leaves.
+    /// People added between the two passes are not exported (they were not recorded).
     public func export(
         to destination: ExportDestination, filter: PersonFilter = .everyone, disclosure: Disclosure,
         progress: (@Sendable (ExportProgress) -> Void)? = nil
@@ -40,33 +41,36 @@ extension Register {
             try DirectoryLayout.checkOutside(path, of: configuration.dataDirectory, what: "an export")
         }
         let started = Date()
+        let subjects = try await store.read { tx in
+            var ids: [SubjectID] = []
+            try tx.forEachPerson(filter) { row in if row.erasedAt == nil { ids.append(row.id) } }
+            return ids
+        }
+        try await recordDisclosure(disclosure, of: subjects, summary: true)
+        let recorded = Set(subjects)
         do {
-            let (written, subjects) = try await store.read { tx in
-                let total = progress == nil ? 0 : try tx.counts().total
+            var report = try await store.read { tx in
                 let writer: CSVWriter
                 switch destination {
                 case .file(let path): writer = try CSVWriter(path: path)
                 case .standardOutput: writer = CSVWriter(standardOutput: ())
                 }
                 var report = ExportReport()
-                var subjects: [SubjectID] = []
                 try writer.write(RegisterCSV.headerRow)
                 try tx.forEachPerson(filter) { row in
                     guard row.erasedAt == nil else {
                         report.erasedSkipped += 1
                         return
                     }
+                    guard recorded.contains(row.id) else { return }
                     try writer.write(RegisterCSV.fields(of: try Register.details(row, cipher: cipher, tx: tx).record))
                     report.people += 1
-                    subjects.append(row.id)
-                    if report.people % 2000 == 0 { progress?(ExportProgress(people: report.people, total: total)) }
+                    if report.people % 2000 == 0 { progress?(ExportProgress(people: report.people, total: recorded.count)) }
                 }
                 try writer.close()
-                progress?(ExportProgress(people: report.people, total: total))
-                return (report, subjects)
+                progress?(ExportProgress(people: report.people, total: recorded.count))
+                return report
             }
-            try await recordDisclosure(disclosure, of: subjects, summary: true)
-            var report = written
             report.seconds = Date().timeIntervalSince(started)
             return report
         } catch {

@@ -107,3 +107,37 @@ import Testing
         await #expect(throws: Refused.self) { try await recorder.record([draft]) }
     }
 }
+
+@Suite struct ExportDisclosureOrderTests {
+    /// A store whose reads work and whose writes always fail, as a full disk would.
+    struct WritesFail: Store {
+        let inner: any Store
+        struct DiskFull: Error {}
+
+        func read<T: Sendable>(_ body: @escaping @Sendable (any StoreReading) throws -> T) async throws -> T {
+            try await inner.read(body)
+        }
+
+        func write<T: Sendable>(_ body: @escaping @Sendable (any StoreWriting) throws -> T) async throws -> T {
+            throw DiskFull()
+        }
+    }
+
+    /// An export whose disclosures cannot be recorded writes nothing at all, even to a stream
+    /// that could not be taken back.
+    @Test func anExportThatCannotBeRecordedWritesNothing() async throws {
+        let test = try await TestRegister()
+        _ = try await test.register.importCSV(path: SampleFiles.membersSample)
+        let broken = try Register(
+            configuration: test.register.configuration, store: WritesFail(inner: test.register.store),
+            keyring: test.register.keyring, origin: test.register.origin)
+        let out = test.directory.file("never.csv")
+        let rowsWritten = Locked(0)
+        await #expect(throws: WritesFail.DiskFull.self) {
+            try await broken.export(to: .file(out), disclosure: .test) { progress in rowsWritten.mutate { $0 += progress.people } }
+        }
+        #expect(!FileManager.default.fileExists(atPath: out))
+        #expect(rowsWritten.value == 0, "rows were decrypted and written before the disclosures were recorded")
+        await #expect(throws: WritesFail.DiskFull.self) { try await broken.person(number: "M1036102", disclosure: .test) }
+    }
+}
