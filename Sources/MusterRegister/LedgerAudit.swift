@@ -60,11 +60,9 @@ enum LedgerAudit {
 
     /// Replays every person's entries and compares with the projection and the key store.
     static func projection(_ tx: any StoreReading) throws -> Int {
-        var current: (id: SubjectID, row: PersonRow?, last: UInt64)?
         var people = 0
         var keys = 0
-        func finish() throws {
-            guard let (id, expected, last) = current, let expected else { return }
+        try Projection.replay(tx) { id, expected, last in
             people += 1
             guard let stored = try tx.person(id: id) else {
                 throw VerificationFailure(sequence: last, "person \(expected.number) is on the ledger but missing from the tables")
@@ -79,17 +77,6 @@ enum LedgerAudit {
                     sequence: last, "person \(stored.number): " + (hasKey ? "erased, but their data key still exists" : "their data key is missing"))
             }
         }
-        try tx.forEachEntryBySubject { subject, sequence, bytes in
-            let entry = try LedgerEntry(encoded: bytes)
-            guard entry.kind != .disclosure else { return }
-            if current?.id != subject {
-                try finish()
-                current = (subject, nil, sequence)
-            }
-            current!.row = try Projection.apply(entry, to: current!.row)
-            current!.last = sequence
-        }
-        try finish()
         let rows = try tx.personCount()
         guard rows == people else {
             throw VerificationFailure(sequence: nil, "the tables hold \(rows) people but the ledger gives \(people)")

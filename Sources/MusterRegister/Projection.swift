@@ -48,3 +48,24 @@ enum Projection {
         }
     }
 }
+
+extension Projection {
+    /// Replays the ledger person by person: calls `body` with each person's id, the row their
+    /// entries give (blind indexes empty) and their last entry's sequence number. Used by
+    /// `ledger verify` (to compare) and `ledger rebuild` (to write).
+    static func replay(_ tx: any StoreReading, _ body: (SubjectID, PersonRow, UInt64) throws -> Void) throws {
+        var current: (id: SubjectID, row: PersonRow?, last: UInt64)?
+        func finish() throws {
+            if let (id, row, last) = current, let row { try body(id, row, last) }
+        }
+        try tx.forEachEntryBySubject { subject, sequence, bytes in
+            if current?.id != subject {
+                try finish()
+                current = (subject, nil, sequence)
+            }
+            current!.row = try Projection.apply(try LedgerEntry(encoded: bytes), to: current!.row)
+            current!.last = sequence
+        }
+        try finish()
+    }
+}

@@ -41,26 +41,14 @@ extension Register {
             try tx.beginBulkWrites(expectedRows: 0)
             try tx.deleteProjection()
             var rebuilt = 0
-            var current: (id: SubjectID, row: PersonRow?)?
-            func finish() throws {
-                guard let (id, row) = current, var row else { return }
+            try Projection.replay(tx) { _, replayed, _ in
+                var row = replayed
                 if row.erasedAt == nil {
                     row.indexes = cipher.indexes(for: try cipher.identity(of: row, in: tx))
                 }
-                _ = id
                 try tx.insert(row)
                 rebuilt += 1
             }
-            try tx.forEachEntryBySubject { subject, _, bytes in
-                let entry = try LedgerEntry(encoded: bytes)
-                guard entry.kind != .disclosure else { return }
-                if current?.id != subject {
-                    try finish()
-                    current = (subject, nil)
-                }
-                current!.row = try Projection.apply(entry, to: current!.row)
-            }
-            try finish()
             try tx.endBulkWrites()
             return rebuilt
         }
