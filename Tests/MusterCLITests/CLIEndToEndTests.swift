@@ -180,3 +180,36 @@ import Testing
         #expect(!piped.stderr.contains("\r") && !piped.stdout.contains("\r"))
     }
 }
+
+@Suite struct CLIConfirmationTests {
+    /// Runs `muster ARGS` on a pseudo-terminal (script(1)), typing `answer` at its prompt.
+    static func onTerminal(_ cli: CLIRegister, _ arguments: [String], answer: String) throws -> (status: Int32, screen: String) {
+        let command = ([MusterProcess.executable] + arguments + ["--data", cli.muster.data, "--keys", cli.muster.keys])
+            .map { "'\($0)'" }.joined(separator: " ")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+        process.arguments = ["-qec", command, "/dev/null"]
+        let input = Pipe()
+        let output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        try process.run()
+        input.fileHandleForWriting.write(Data((answer + "\n").utf8))
+        let screen = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return (process.terminationStatus, screen)
+    }
+
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script")))
+    func eraseAsksOnATerminalAndOnlyYesErases() throws {
+        let cli = try CLIRegister()
+        try cli.ok(["import", SampleFiles.membersSample])
+        let refused = try Self.onTerminal(cli, ["erase", "M1036102"], answer: "n")
+        #expect(refused.screen.contains("Erase M1036102 for ever?"), "\(refused.screen)")
+        #expect(refused.status != 0)
+        #expect(try cli.ok(["show", "M1036102"]).stdout.contains("first_name: Martin"))
+        let accepted = try Self.onTerminal(cli, ["erase", "M1036102"], answer: "yes")
+        #expect(accepted.status == 0, "\(accepted.screen)")
+        #expect(try cli.ok(["show", "M1036102"]).stdout.contains("erased on"))
+    }
+}
