@@ -70,9 +70,8 @@ enum PersonRowMapping {
         statement.bind(26, Int64(row.version))
     }
 
-    /// Decodes the current row of a statement that selected ``selectColumns``. The hot read
-    /// paths (verification, exports) use this instead of GRDB's `Row`, which builds a
-    /// dictionary of column names for every row.
+    /// Decodes the current row of a statement that selected ``selectColumns``. Reads go through
+    /// the C API rather than GRDB's `Row`, which builds a dictionary of column names per row.
     static func decode(_ s: RawStatement) throws -> PersonRow {
         guard let id = SubjectID(bytes: s.blob(0)), let category = Category(rawValue: s.text(2)),
             let status = Status(rawValue: s.text(3)), let frequency = DuesFrequency(rawValue: s.text(12))
@@ -97,35 +96,4 @@ enum PersonRowMapping {
             indexes: BlindIndexes(email: s.optionalBlob(21), phone: s.optionalBlob(22), postcodeAndLastName: s.optionalBlob(23)),
             erasedAt: s.optionalInt64(24).map(Timestamp.init(secondsSinceEpoch:)), version: UInt64(s.int64(25)))
     }
-
-    static func decode(_ row: Row) throws -> PersonRow {
-        guard let id = SubjectID(bytes: [UInt8](row["id"] as Data)),
-            let category = Category(rawValue: row["category"]), let status = Status(rawValue: row["status"]),
-            let frequency = DuesFrequency(rawValue: row["dues_frequency"])
-        else { throw StoreError(.corrupt, "a row of the people table does not decode") }
-        var record = PersonRecord(
-            membershipNumber: row["number"], category: category, status: status, identity: Identity(),
-            joinDate: day(row["join_date"]), region: row["region"], constituency: row["constituency"],
-            branch: row["branch"], unionName: row["union_name"],
-            dues: Dues(
-                amountPence: row["dues_pence"], frequency: frequency,
-                method: (row["payment_method"] as String?).flatMap(PaymentMethod.init(rawValue:))),
-            consents: Consents(
-                email: row["consent_email"], phone: row["consent_phone"], post: row["consent_post"],
-                sms: row["consent_sms"], updatedAt: timestamp(row["consent_updated_at"])),
-            updatedAt: timestamp(row["updated_at"]))
-        record.identity = Identity()
-        return PersonRow(
-            id: id, number: row["number"], record: record,
-            membership: Membership(statusSince: day(row["status_since"]), continuousSince: day(row["continuous_since"])),
-            sealedIdentity: (row["identity"] as Data?).map { [UInt8]($0) },
-            indexes: BlindIndexes(
-                email: (row["email_index"] as Data?).map { [UInt8]($0) },
-                phone: (row["phone_index"] as Data?).map { [UInt8]($0) },
-                postcodeAndLastName: (row["postcode_name_index"] as Data?).map { [UInt8]($0) }),
-            erasedAt: timestamp(row["erased_at"]), version: UInt64(row["version"] as Int64))
-    }
-
-    private static func day(_ value: Int?) -> Day? { value.map(Day.init(daysSinceEpoch:)) }
-    private static func timestamp(_ value: Int64?) -> Timestamp? { value.map(Timestamp.init(secondsSinceEpoch:)) }
 }

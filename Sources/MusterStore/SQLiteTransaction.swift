@@ -151,13 +151,10 @@ final class SQLiteTransaction: StoreWriting {
     // MARK: People
 
     func person(number: String) throws -> PersonRow? {
-        // Bulk imports mostly ask about numbers no one has: answer those without decoding a row.
-        let probe = try raw("SELECT 1 FROM people WHERE number = ?")
-        probe.bind(1, number)
-        defer { probe.reset() }
-        guard try probe.step() else { return nil }
-        return try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM people WHERE number = ?"), arguments: [number])
-            .map(PersonRowMapping.decode)
+        let query = try raw("SELECT \(PersonRowMapping.selectColumns) FROM people WHERE number = ?")
+        query.bind(1, number)
+        defer { query.reset() }
+        return try query.step() ? PersonRowMapping.decode(query) : nil
     }
 
     func person(id: SubjectID) throws -> PersonRow? {
@@ -168,10 +165,13 @@ final class SQLiteTransaction: StoreWriting {
     }
 
     func people(index kind: BlindIndexKind, digest: [UInt8]) throws -> [PersonRow] {
-        let column = PersonRowMapping.column(for: kind)
-        return try Row.fetchAll(
-            db.cachedStatement(sql: "SELECT * FROM people WHERE \(column) = ? ORDER BY number"), arguments: [Data(digest)]
-        ).map(PersonRowMapping.decode)
+        let query = try raw(
+            "SELECT \(PersonRowMapping.selectColumns) FROM people WHERE \(PersonRowMapping.column(for: kind)) = ? ORDER BY number")
+        query.bind(1, digest)
+        defer { query.reset() }
+        var rows: [PersonRow] = []
+        while try query.step() { rows.append(try PersonRowMapping.decode(query)) }
+        return rows
     }
 
     func numbers(index kind: BlindIndexKind, digest: [UInt8]) throws -> [String] {
