@@ -61,6 +61,7 @@ public final class PostgresStore: Store {
                 try tx.execute("COMMIT")
                 return result
             } catch {
+                tx.pending = nil  // held-back writes die with the transaction
                 try? tx.execute("ROLLBACK")
                 throw error
             }

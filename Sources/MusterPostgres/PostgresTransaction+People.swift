@@ -51,7 +51,37 @@ extension PostgresTransaction {
 
     func insert(_ row: PersonRow) throws {
         let placeholders = (1...PersonColumns.names.count).map { "$\($0)" }.joined(separator: ", ")
-        try run(PostgresQuery(unsafeSQL: "INSERT INTO people (\(Self.columns)) VALUES (\(placeholders))", binds: bindings(row)))
+        try write(
+            { writes in writes.people.add { Self.append(row, to: &$0) } },
+            else: PostgresQuery(unsafeSQL: "INSERT INTO people (\(Self.columns)) VALUES (\(placeholders))", binds: bindings(row)))
+    }
+
+    /// Many people at once: one query for the lot.
+    func people(numbers: [String]) throws -> [String: PersonRow] {
+        guard !numbers.isEmpty else { return [:] }
+        var binds = PostgresBindings()
+        binds.append(numbers)
+        var found: [String: PersonRow] = [:]
+        for row in try run(PostgresQuery(unsafeSQL: "SELECT \(Self.columns) FROM people WHERE number = ANY($1)", binds: binds)) {
+            let person = try decodePerson(row)
+            found[person.number] = person
+        }
+        return found
+    }
+
+    /// Many blind-index digests at once: one query for the lot.
+    func numbers(index kind: BlindIndexKind, digests: [[UInt8]]) throws -> [[UInt8]: [String]] {
+        guard !digests.isEmpty else { return [:] }
+        var binds = PostgresBindings()
+        binds.append(Set(digests).map { ByteBuffer(bytes: $0) })
+        let column = PersonColumns.index(kind)
+        var found: [[UInt8]: [String]] = [:]
+        let sql = "SELECT \(column), number FROM people WHERE \(column) = ANY($1) ORDER BY number"
+        for row in try run(PostgresQuery(unsafeSQL: sql, binds: binds)) {
+            let (digest, number) = try row.decode((Data, String).self)
+            found[[UInt8](digest), default: []].append(number)
+        }
+        return found
     }
 
     func update(_ row: PersonRow) throws {
@@ -99,7 +129,7 @@ extension PostgresTransaction {
     }
 
     func putWrappedKey(_ wrapped: [UInt8], for id: SubjectID) throws {
-        try run("INSERT INTO data_keys (id, wrapped) VALUES (\(Data(id.bytes)), \(Data(wrapped)))")
+        try write({ $0.add(wrapped: wrapped, for: id) }, else: "INSERT INTO data_keys (id, wrapped) VALUES (\(Data(id.bytes)), \(Data(wrapped)))")
     }
 
     func deleteWrappedKey(for id: SubjectID) throws {
@@ -125,8 +155,14 @@ extension PostgresTransaction {
     }
 
     private func bindings(_ row: PersonRow) -> PostgresBindings {
+        var binds = PostgresBindings()
+        Self.append(row, to: &binds)
+        return binds
+    }
+
+    /// Appends `row`'s values in ``PersonColumns/names`` order.
+    private static func append(_ row: PersonRow, to b: inout PostgresBindings) {
         let r = row.record
-        var b = PostgresBindings()
         func add<T: PostgresNonThrowingEncodable>(_ value: T?) {
             if let value { b.append(value) } else { b.appendNull() }
         }
@@ -156,7 +192,6 @@ extension PostgresTransaction {
         add(row.indexes.postcodeAndLastName.map { ByteBuffer(bytes: $0) })
         add(row.erasedAt?.secondsSinceEpoch)
         add(Int64(row.version))
-        return b
     }
 
     private func decodePerson(_ row: PostgresRow) throws -> PersonRow {

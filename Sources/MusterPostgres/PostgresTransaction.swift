@@ -12,6 +12,8 @@ final class PostgresTransaction: StoreWriting {
     private var merkle: MerkleAppender?
     private var cursors = 0
     private var indexesSetAside = false
+    /// Writes held back during bulk work (`nil` otherwise); sent before any other statement.
+    var pending: PendingWrites?
 
     init(store: PostgresStore) {
         self.store = store
@@ -20,12 +22,34 @@ final class PostgresTransaction: StoreWriting {
     // MARK: Running statements
 
     func execute(_ sql: String) throws {
-        _ = try store.query(PostgresQuery(unsafeSQL: sql))
+        try run(PostgresQuery(unsafeSQL: sql))
     }
 
+    /// Runs one statement, after sending any writes held back, so it sees all of them.
     @discardableResult
     func run(_ query: PostgresQuery) throws -> PostgresQueryResult {
-        try store.query(query)
+        try flushPendingWrites()
+        return try store.query(query)
+    }
+
+    /// Sends every write held back by bulk work.
+    func flushPendingWrites() throws {
+        guard var writes = pending, writes.count > 0 else { return }
+        let statements = writes.take()
+        pending = writes
+        for statement in statements { _ = try store.query(statement) }
+    }
+
+    /// Holds a write back when bulk work is under way (sending a batch once enough are held);
+    /// otherwise runs `statement` at once.
+    func write(_ hold: (inout PendingWrites) -> Void, else statement: @autoclosure () throws -> PostgresQuery) throws {
+        guard var writes = pending else {
+            try run(try statement())
+            return
+        }
+        hold(&writes)
+        pending = writes
+        if writes.count >= PendingWrites.flushThreshold { try flushPendingWrites() }
     }
 
     func strings(_ sql: String) throws -> [String] {
@@ -68,16 +92,19 @@ final class PostgresTransaction: StoreWriting {
         var current = try ledgerHead()
         let sealed = current.append(draft)
         let entry = sealed.entry
-        try run(
-            """
-            INSERT INTO ledger (seq, kind, subject, time, entry, hash)
-            VALUES (\(Int64(entry.sequence)), \(Int16(entry.kind.rawValue)), \(entry.subject.map { Data($0.bytes) }),
-                    \(entry.time), \(Data(sealed.bytes)), \(Data(sealed.hash.bytes)))
-            """)
-        head = current
         var tree = try merkle ?? MerkleAppender.restoring(size: entry.sequence - 1, from: self)
+        try write(
+            { $0.add(sealed) },
+            else: """
+                INSERT INTO ledger (seq, kind, subject, time, entry, hash)
+                VALUES (\(Int64(entry.sequence)), \(Int16(entry.kind.rawValue)), \(entry.subject.map { Data($0.bytes) }),
+                        \(entry.time), \(Data(sealed.bytes)), \(Data(sealed.hash.bytes)))
+                """)
+        head = current
         for node in tree.append(leafHash: sealed.hash) {
-            try run("INSERT INTO merkle_nodes (level, idx, hash) VALUES (\(node.level), \(Int64(node.index)), \(Data(node.hash.bytes)))")
+            try write(
+                { $0.add(node) },
+                else: "INSERT INTO merkle_nodes (level, idx, hash) VALUES (\(node.level), \(Int64(node.index)), \(Data(node.hash.bytes)))")
         }
         merkle = tree
         return sealed
@@ -161,6 +188,7 @@ final class PostgresTransaction: StoreWriting {
     // MARK: Bulk work
 
     func beginBulkWrites(expectedRows: Int) throws {
+        pending = PendingWrites()
         let stored = try run("SELECT count(*) FROM ledger").first.map { try $0.decode(Int64.self) } ?? 0
         guard expectedRows >= 20_000, Int64(expectedRows) >= stored else { return }
         for index in PostgresSchema.searchIndexes { try execute("DROP INDEX IF EXISTS \(index.name)") }
@@ -168,6 +196,8 @@ final class PostgresTransaction: StoreWriting {
     }
 
     func endBulkWrites() throws {
+        try flushPendingWrites()
+        pending = nil
         guard indexesSetAside else { return }
         for index in PostgresSchema.searchIndexes { try execute(index.createSQL) }
         indexesSetAside = false

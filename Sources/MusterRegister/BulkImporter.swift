@@ -17,6 +17,7 @@ struct BulkImporter {
     private(set) var report = ImportReport()
     private(set) var problemCount = 0
     private var seenNumbers: Set<String> = []
+    private var lookup: ImportLookup
 
     /// Problems kept for the report; beyond this they are only counted.
     static let maxKeptProblems = 1000
@@ -24,6 +25,12 @@ struct BulkImporter {
     init(writer: PersonWriter, stopWritingOnProblem: Bool) {
         self.writer = writer
         self.stopWritingOnProblem = stopWritingOnProblem
+        self.lookup = ImportLookup(tx: writer.tx)
+    }
+
+    /// Fetches in one go what the next rows to ingest (`records`) will ask of the register.
+    mutating func prepare(_ records: [(record: PersonRecord, sealed: SealedPerson)]) throws {
+        lookup = try ImportLookup(tx: writer.tx, for: records)
     }
 
     var shouldWrite: Bool { !(stopWritingOnProblem && problemCount > 0) }
@@ -57,7 +64,7 @@ struct BulkImporter {
     private mutating func apply(_ record: PersonRecord, sealed: SealedPerson, file: String, line: Int) throws -> [ImportProblem] {
         let tx = writer.tx
         let emailDigest = sealed.indexes.email
-        let household = try emailDigest.map { try tx.numbers(index: .email, digest: $0) } ?? []
+        let household = try emailDigest.map { try lookup.household(email: $0) } ?? []
 
         guard let number = record.membershipNumber else {
             let candidates = try household.isEmpty ? [] : tx.people(index: .email, digest: emailDigest!)
@@ -69,7 +76,7 @@ struct BulkImporter {
             guard shouldWrite else { return [] }
             var numbered = record
             numbered.membershipNumber = try tx.allocateMembershipNumber()
-            try writer.create(numbered, sealed: sealed)
+            lookup.noteWritten(try writer.create(numbered, sealed: sealed))
             report.created += 1
             return []
         }
@@ -78,9 +85,9 @@ struct BulkImporter {
             return [problem(file, line, .membershipNumber, "membership number \(number) appears more than once in the file")]
         }
         if household.contains(where: { $0 != number }) { report.sharedEmails += 1 }
-        guard let existing = try tx.person(number: number) else {
+        guard let existing = try lookup.person(number: number) else {
             if shouldWrite {
-                try writer.create(record, sealed: sealed)
+                lookup.noteWritten(try writer.create(record, sealed: sealed))
             }
             report.created += 1
             return []
@@ -98,10 +105,11 @@ struct BulkImporter {
         }
         guard shouldWrite else { return [] }
         let identity = try writer.cipher.identity(of: existing, in: tx)
-        if try writer.update(existing, current: identity, to: record) == nil {
-            report.unchanged += 1
-        } else {
+        if let updated = try writer.update(existing, current: identity, to: record) {
+            lookup.noteWritten(updated)
             report.updated += 1
+        } else {
+            report.unchanged += 1
         }
         return []
     }

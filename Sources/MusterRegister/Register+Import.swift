@@ -58,10 +58,17 @@ extension Register {
             try tx.beginBulkWrites(expectedRows: count)
             let writer = PersonWriter(tx: tx, cipher: cipher, actor: writerContext.actor, time: writerContext.time)
             var importer = BulkImporter(writer: writer, stopWritingOnProblem: true)
-            for index in 0..<count {
-                try importer.ingest(record(index), file: source, line: index + 1)
-                if importer.problemCount > 0 {
-                    throw ImportFailed(problems: importer.report.problems, total: importer.problemCount)
+            for start in stride(from: 0, to: count, by: RowProducer.batchSize) {
+                let batch = (start..<min(start + RowProducer.batchSize, count)).map { index in
+                    let record = record(index)
+                    return (record: record, sealed: cipher.sealNew(record.identity))
+                }
+                try importer.prepare(batch)
+                for (offset, row) in batch.enumerated() {
+                    try importer.ingest(row.record, sealed: row.sealed, file: source, line: start + offset + 1)
+                    if importer.problemCount > 0 {
+                        throw ImportFailed(problems: importer.report.problems, total: importer.problemCount)
+                    }
                 }
             }
             try tx.endBulkWrites()
@@ -110,6 +117,9 @@ struct CSVImport {
         defer { producer.stop() }
         var rowsSinceProgress = 0
         while let batch = producer.queue.take() {
+            try importer.prepare(batch.rows.compactMap {
+                if case .valid(_, let record, let sealed) = $0 { (record, sealed) } else { nil }
+            })
             for prepared in batch.rows {
                 let problems: [ImportProblem]
                 switch prepared {

@@ -33,6 +33,12 @@ public protocol StoreReading: MerkleNodeReader {
     /// The membership numbers of everyone whose blind index of `kind` equals `digest` (a cheap
     /// check, for bulk work that rarely finds anyone).
     func numbers(index kind: BlindIndexKind, digest: [UInt8]) throws -> [String]
+    /// The people with these membership numbers, keyed by number (numbers no one has are absent).
+    /// One query on backends where a round trip costs more than the lookup.
+    func people(numbers: [String]) throws -> [String: PersonRow]
+    /// For each digest, the membership numbers whose blind index of `kind` equals it (digests that
+    /// match no one are absent).
+    func numbers(index kind: BlindIndexKind, digests: [[UInt8]]) throws -> [[UInt8]: [String]]
     /// Calls `body` for each matching person, in membership-number order, without loading them all.
     func forEachPerson(_ filter: PersonFilter, _ body: (PersonRow) throws -> Void) throws
     /// The person's data key, wrapped by the master key; `nil` once erased.
@@ -64,6 +70,26 @@ public protocol StoreReading: MerkleNodeReader {
     func forEachCheckpoint(_ body: (UInt64, String) throws -> Void) throws
 }
 
+extension StoreReading {
+    /// One lookup per number: right for an embedded database, where a query is a function call.
+    public func people(numbers: [String]) throws -> [String: PersonRow] {
+        var found: [String: PersonRow] = [:]
+        for number in numbers {
+            if let row = try person(number: number) { found[number] = row }
+        }
+        return found
+    }
+
+    public func numbers(index kind: BlindIndexKind, digests: [[UInt8]]) throws -> [[UInt8]: [String]] {
+        var found: [[UInt8]: [String]] = [:]
+        for digest in Set(digests) {
+            let numbers = try numbers(index: kind, digest: digest)
+            if !numbers.isEmpty { found[digest] = numbers }
+        }
+        return found
+    }
+}
+
 /// Writes, inside one transaction.
 public protocol StoreWriting: StoreReading {
     /// Places `draft` at the end of the ledger (next sequence number, chained hash) and stores it
@@ -80,8 +106,9 @@ public protocol StoreWriting: StoreReading {
     func setMetadata(_ key: String, _ value: String) throws
     /// Deletes every projection row (the people table), for a rebuild from the ledger.
     func deleteProjection() throws
-    /// Tells the backend about `expectedRows` writes to come: it may size caches for them and,
-    /// when they are many compared with what is stored, set aside indexes the writes do not read.
+    /// Tells the backend about `expectedRows` writes to come: it may size caches for them, hold
+    /// writes back to send them in batches (every later read in the transaction still sees them)
+    /// and, when they are many compared with what is stored, set aside indexes the writes do not read.
     func beginBulkWrites(expectedRows: Int) throws
     /// Ends what ``beginBulkWrites(expectedRows:)`` began (rebuilding any index it set aside).
     func endBulkWrites() throws

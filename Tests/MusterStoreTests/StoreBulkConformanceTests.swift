@@ -1,0 +1,79 @@
+import MusterCore
+import MusterLedger
+import MusterStore
+import MusterTesting
+import Testing
+
+/// Batched lookups and bulk writes, on every backend: what a bulk import relies on.
+@Suite struct StoreBulkConformanceTests {
+    @Test(arguments: StoreBackend.available)
+    func batchedLookupsAnswerLikeSingleOnes(_ backend: StoreBackend) async throws {
+        let subject = try await backend.make()
+        defer { withExtendedLifetime(subject) {} }
+        let store = subject.store
+        let shared: [UInt8] = Array(repeating: 0xAB, count: 32)
+        let alone: [UInt8] = Array(repeating: 0xCD, count: 32)
+        try await store.write { tx in
+            try tx.insert(StoreFixtures.row("M3", email: shared))
+            try tx.insert(StoreFixtures.row("M1", email: shared))
+            try tx.insert(StoreFixtures.row("M2", email: alone))
+        }
+        let people = try await store.read { try $0.people(numbers: ["M1", "M2", "M404"]) }
+        #expect(people.keys.sorted() == ["M1", "M2"])
+        #expect(people["M1"] == (try await store.read { try $0.person(number: "M1") }))
+        let households = try await store.read { try $0.numbers(index: .email, digests: [shared, alone, [9, 9], shared]) }
+        #expect(households == [shared: ["M1", "M3"], alone: ["M2"]])
+        #expect(try await store.read { try $0.people(numbers: []) }.isEmpty)
+        #expect(try await store.read { try $0.numbers(index: .phone, digests: []) }.isEmpty)
+    }
+
+    /// Bulk writes may be held back and sent in batches, but every read in the transaction must
+    /// see them, and they must commit or roll back with it.
+    @Test(arguments: StoreBackend.available)
+    func bulkWritesAreSeenByLaterReadsAndCommitTogether(_ backend: StoreBackend) async throws {
+        let subject = try await backend.make()
+        defer { withExtendedLifetime(subject) {} }
+        let store = subject.store
+        let digest: [UInt8] = Array(repeating: 0x11, count: 32)
+        let count = 2_500
+        let seen = try await store.write { tx in
+            try tx.beginBulkWrites(expectedRows: count)
+            for index in 1...count {
+                let row = StoreFixtures.row("M\(index)", email: index.isMultiple(of: 2) ? digest : nil)
+                _ = try tx.append(StoreFixtures.draft(subject: row.id))
+                try tx.insert(row)
+                try tx.putWrappedKey([UInt8(index & 0xFF)], for: row.id)
+            }
+            let before = (try tx.person(number: "M7") != nil, try tx.numbers(index: .email, digest: digest).count, try tx.ledgerHead().size)
+            try tx.endBulkWrites()
+            return before
+        }
+        #expect(seen.0 && seen.1 == count / 2 && seen.2 == UInt64(count))
+        #expect(try await store.read { try $0.personCount() } == count)
+        #expect(try await store.read { try $0.wrappedKeyCount() } == count)
+        let chained = try await store.read { tx in
+            var verifier = ChainVerifier()
+            try tx.forEachEntry(from: 1) { try verifier.check(sequence: $0, bytes: $1, storedHash: $2) }
+            return verifier.head.size
+        }
+        #expect(chained == UInt64(count))
+    }
+
+    @Test(arguments: StoreBackend.available)
+    func aFailedBulkWriteLeavesNothingBehind(_ backend: StoreBackend) async throws {
+        let subject = try await backend.make()
+        defer { withExtendedLifetime(subject) {} }
+        let store = subject.store
+        try await store.write { try $0.insert(StoreFixtures.row("M5")) }
+        // The duplicate number may only be noticed when held-back rows are sent: still nothing stays.
+        await #expect(throws: (any Error).self) {
+            try await store.write { tx in
+                try tx.beginBulkWrites(expectedRows: 100)
+                for index in 1...100 { try tx.insert(StoreFixtures.row("M\(index)")) }
+                try tx.endBulkWrites()
+            }
+        }
+        #expect(try await store.read { try $0.personCount() } == 1)
+        #expect(try await store.read { try $0.ledgerHead() } == .empty)
+    }
+}
