@@ -44,13 +44,16 @@ public final class Register: Sendable {
         if configuration.database == nil && FileManager.default.fileExists(atPath: configuration.databasePath) {
             throw RegisterError(.layout, "a register already exists in \(configuration.dataDirectory)")
         }
-        if Keyring.exists(in: configuration.keysDirectory) {
-            throw RegisterError(.keys, "keys already exist in \(configuration.keysDirectory): refusing to replace them")
-        }
+        // An existing register is named before existing keys, on either backend; on SQLite the
+        // keys are checked before the database file is created, so a refusal leaves nothing behind.
+        let keysExist = Keyring.exists(in: configuration.keysDirectory)
+        let keysError = RegisterError(.keys, "keys already exist in \(configuration.keysDirectory): refusing to replace them")
+        if keysExist && configuration.database == nil { throw keysError }
         let store = try await openStore(configuration, create: true)
         if try await store.read({ try $0.metadata("key_fingerprint") }) != nil {
             throw RegisterError(.layout, "that database already holds a register")
         }
+        if keysExist { throw keysError }
         try DirectoryLayout.makePrivateDirectory(configuration.dataDirectory)
         let keyring = try Keyring.create(in: configuration.keysDirectory)
         let fingerprint = keyring.master.fingerprint

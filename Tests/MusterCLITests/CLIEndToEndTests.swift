@@ -22,8 +22,9 @@ import Testing
         #expect(result.stdout.contains("ledger"))
     }
 
-    @Test func aRegisterLifeFromImportToErasure() throws {
-        let cli = try CLIRegister()
+    @Test(arguments: CLIBackend.available)
+    func aRegisterLifeFromImportToErasure(_ backend: CLIBackend) throws {
+        let cli = try CLIRegister(backend: backend)
         let imported = try cli.ok(["import", SampleFiles.membersSample])
         #expect(imported.stdout.contains("imported 12 people in"))
         #expect(imported.stdout.contains("people/s)"))
@@ -67,15 +68,16 @@ import Testing
         let exported = cli.directory.file("out.csv")
         let export = try cli.ok(["export", "--out", exported, "--reason", "test round trip"])
         #expect(export.stderr.contains("exported 12 people"))
-        let fresh = try CLIRegister()
+        let fresh = try CLIRegister(backend: backend)
         try fresh.ok(["import", exported])
         let again = fresh.directory.file("again.csv")
         try fresh.ok(["export", "--out", again, "--reason", "test"])
         #expect(try String(contentsOfFile: exported, encoding: .utf8) == String(contentsOfFile: again, encoding: .utf8))
     }
 
-    @Test func failuresExitWithTheDocumentedStatusAndOneLine() throws {
-        let cli = try CLIRegister()
+    @Test(arguments: CLIBackend.available)
+    func failuresExitWithTheDocumentedStatusAndOneLine(_ backend: CLIBackend) throws {
+        let cli = try CLIRegister(backend: backend)
         let missing = try cli.run(["show", "M404"])
         #expect(missing.status == 66)
         #expect(missing.stderr == "muster: no person with membership number M404\n")
@@ -101,9 +103,10 @@ import Testing
         #expect(try cli.run(["stats"]).status == 0)
     }
 
-    @Test func theSameSeedGivesTheSameDemoRegister() throws {
-        let one = try CLIRegister(initialise: false)
-        let two = try CLIRegister(initialise: false)
+    @Test(arguments: CLIBackend.available)
+    func theSameSeedGivesTheSameDemoRegister(_ backend: CLIBackend) throws {
+        let one = try CLIRegister(initialise: false, backend: backend)
+        let two = try CLIRegister(initialise: false, backend: backend)
         for cli in [one, two] {
             let result = try cli.ok(["demo", "--people", "300", "--seed", "3"])
             #expect(result.stdout.contains("added 300 synthetic people"))

@@ -49,6 +49,21 @@ struct CLIPostgresTests {
         }
         // The scan can find things: the clear branch name is there.
         #expect(!CanaryScan.occurrences(of: Array("Edmonton and Winchmore Hill Southside branch".utf8), in: bytes).isEmpty)
+
+        // And the server's own files (this database's tables and indexes, and the WAL), once
+        // everything is flushed to them.
+        if let dataDirectory = TestDatabase.dataDirectory {
+            try TestDatabase.psql(url, "CHECKPOINT")
+            let oid = try TestDatabase.psql(url, "SELECT oid FROM pg_database WHERE datname = current_database()")
+            // Not the bare first name: PostgreSQL's own catalogs describe "French (St. Martin)".
+            let canaries = ["martin.cox@gmail.com", "07442 074299", "273 Queens View", "N17 4LU", "Hebden Bridge"]
+            for directory in ["base/\(oid)", "pg_wal"] {
+                let hits = try CanaryScan.scan(dataDirectory + "/" + directory, for: canaries)
+                #expect(hits.isEmpty, "\(hits.prefix(5))")
+            }
+            // The scan can find things there too.
+            #expect(!(try CanaryScan.scan(dataDirectory + "/base/\(oid)", for: ["Winchmore Hill Southside"])).isEmpty)
+        }
     }
 
     @Test func twoRegistersCannotShareADatabase() async throws {

@@ -2,13 +2,27 @@ import Foundation
 import MusterTesting
 import Testing
 
+/// Where a CLI test's register lives: the embedded default, or a fresh database on the test
+/// PostgreSQL server (set through `MUSTER_DATABASE`, as an operator would).
+enum CLIBackend: String, CaseIterable, CustomStringConvertible, Sendable {
+    case sqlite
+    case postgres
+
+    var description: String { rawValue }
+
+    static var available: [CLIBackend] {
+        TestDatabase.adminURL == nil ? [.sqlite] : [.sqlite, .postgres]
+    }
+}
+
 /// A register driven through the real `muster` binary, in temporary directories.
 final class CLIRegister: @unchecked Sendable {
     let directory = TemporaryDirectory("muster-cli")
     let muster: MusterProcess
 
-    init(initialise: Bool = true) throws {
-        muster = MusterProcess(data: directory.file("data"), keys: directory.file("keys"))
+    init(initialise: Bool = true, backend: CLIBackend = .sqlite) throws {
+        let environment = backend == .postgres ? ["MUSTER_DATABASE": try TestDatabase.createDatabase()] : [:]
+        muster = MusterProcess(data: directory.file("data"), keys: directory.file("keys"), environment: environment)
         if initialise {
             let result = try muster.run(["init"])
             #expect(result.status == 0, "\(result)")

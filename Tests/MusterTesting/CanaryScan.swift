@@ -31,16 +31,22 @@ public enum CanaryScan {
         return hits
     }
 
-    /// Offsets at which `needle` occurs in `haystack`.
+    /// Offsets at which `needle` occurs in `haystack` (memchr and memcmp: the scans cover whole
+    /// database files and WAL segments, too many bytes for a byte loop in a debug build).
     public static func occurrences(of needle: [UInt8], in haystack: [UInt8]) -> [Int] {
         guard !needle.isEmpty, haystack.count >= needle.count else { return [] }
         var found: [Int] = []
-        let first = needle[0]
-        var i = 0
-        let last = haystack.count - needle.count
-        while i <= last {
-            if haystack[i] == first && haystack[i..<(i + needle.count)].elementsEqual(needle) { found.append(i) }
-            i += 1
+        haystack.withUnsafeBytes { hay in
+            needle.withUnsafeBytes { pin in
+                let base = hay.baseAddress!
+                let last = hay.count - pin.count
+                var offset = 0
+                while offset <= last, let hit = memchr(base + offset, Int32(needle[0]), last - offset + 1) {
+                    let position = base.distance(to: UnsafeRawPointer(hit))
+                    if memcmp(hit, pin.baseAddress!, pin.count) == 0 { found.append(position) }
+                    offset = position + 1
+                }
+            }
         }
         return found
     }

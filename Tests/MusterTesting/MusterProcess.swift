@@ -23,15 +23,19 @@ public struct MusterProcess: Sendable {
 
     public var data: String
     public var keys: String
+    /// Variables set for every run (e.g. `MUSTER_DATABASE` for a register on PostgreSQL).
+    public var environment: [String: String]
 
-    public init(data: String, keys: String) {
+    public init(data: String, keys: String, environment: [String: String] = [:]) {
         self.data = data
         self.keys = keys
+        self.environment = environment
     }
 
     /// Runs `muster ARGS --data … --keys …`.
     public func run(_ arguments: [String], input: String? = nil, environment: [String: String] = [:]) throws -> Result {
-        try Self.runRaw(arguments + ["--data", data, "--keys", keys], input: input, environment: environment)
+        try Self.runRaw(
+            arguments + ["--data", data, "--keys", keys], input: input, environment: self.environment.merging(environment) { $1 })
     }
 
     /// Starts `muster ARGS --data … --keys …` without waiting; output is discarded.
@@ -39,6 +43,7 @@ public struct MusterProcess: Sendable {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Self.executable)
         process.arguments = arguments + ["--data", data, "--keys", keys]
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()

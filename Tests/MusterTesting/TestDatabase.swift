@@ -5,11 +5,19 @@ import Foundation
 public enum TestDatabase {
     public static var adminURL: String? { ProcessInfo.processInfo.environment["MUSTER_TEST_DATABASE"] }
 
+    /// The test server's data directory (`MUSTER_TEST_PGDATA`), when the tests may read its files.
+    public static var dataDirectory: String? { ProcessInfo.processInfo.environment["MUSTER_TEST_PGDATA"] }
+
     /// Whether the test command promised a server (so its absence is a failure, not a skip).
     public static var required: Bool { ProcessInfo.processInfo.environment["MUSTER_REQUIRE_POSTGRES"] == "1" }
 
     /// Creates a new empty database on the test server and returns its URL.
     public static func create() async throws -> String {
+        try createDatabase()
+    }
+
+    /// ``create()`` for callers that are not async.
+    public static func createDatabase() throws -> String {
         guard let admin = adminURL, var components = URLComponents(string: admin) else {
             throw CocoaError(.featureUnsupported)
         }
@@ -23,5 +31,20 @@ public enum TestDatabase {
         guard psql.terminationStatus == 0 else { throw CocoaError(.fileWriteUnknown) }
         components.path = "/" + name
         return components.string!
+    }
+
+    /// Runs one SQL command through `psql` on `url` and returns what it printed (unaligned, no headers).
+    @discardableResult
+    public static func psql(_ url: String, _ command: String) throws -> String {
+        let psql = Process()
+        psql.executableURL = URL(fileURLWithPath: "/usr/bin/psql")
+        psql.arguments = [url, "-qAt", "-v", "ON_ERROR_STOP=1", "-c", command]
+        let pipe = Pipe()
+        psql.standardOutput = pipe
+        try psql.run()
+        let output = pipe.fileHandleForReading.readDataToEndOfFile()
+        psql.waitUntilExit()
+        guard psql.terminationStatus == 0 else { throw CocoaError(.fileReadUnknown) }
+        return String(decoding: output, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }
