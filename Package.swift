@@ -18,6 +18,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
     ],
     targets: [
         // Pure domain core: people, statuses, eligibility. No I/O, no third-party imports.
@@ -47,6 +48,15 @@ let package = Package(
             name: "MusterPostgres",
             dependencies: ["MusterCore", "MusterLedger", "MusterStore", .product(name: "PostgresNIO", package: "postgres-nio")],
             swiftSettings: strictSettings),
+        // Who may do what: roles and the one authorisation point, passwords (bcrypt), TOTP,
+        // access tokens, rate limiting and load shedding. Pure: no server, no storage.
+        .target(
+            name: "MusterAccess",
+            dependencies: [
+                "MusterCore", .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+            ],
+            swiftSettings: strictSettings),
         // Synthetic, realistic registers for demos, tests and benchmarks.
         .target(name: "MusterDemo", dependencies: ["MusterCore"], swiftSettings: strictSettings),
         // The application layer: the write path, import, export, search, erase, statistics.
@@ -75,6 +85,7 @@ let package = Package(
                 "MusterStore", "MusterPostgres", "MusterTesting",
             ],
             swiftSettings: strictSettings),
+        .testTarget(name: "MusterAccessTests", dependencies: ["MusterAccess", "MusterCore"], swiftSettings: strictSettings),
         .testTarget(name: "MusterDemoTests", dependencies: ["MusterDemo", "MusterCSV"], swiftSettings: strictSettings),
         .testTarget(
             name: "MusterRegisterTests",
