@@ -62,13 +62,15 @@ let package = Package(
         // The application layer: the write path, import, export, search, erase, statistics.
         .target(
             name: "MusterRegister",
-            dependencies: ["MusterCore", "MusterCSV", "MusterCrypto", "MusterLedger", "MusterStore", "MusterPostgres"],
+            dependencies: [
+                "MusterCore", "MusterCSV", "MusterCrypto", "MusterLedger", "MusterStore", "MusterPostgres", "MusterAccess",
+            ],
             swiftSettings: strictSettings),
         // The `muster` command.
         .executableTarget(
             name: "muster",
             dependencies: [
-                "MusterRegister", "MusterDemo",
+                "MusterRegister", "MusterDemo", "MusterAccess",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings),
@@ -90,7 +92,7 @@ let package = Package(
         .testTarget(
             name: "MusterRegisterTests",
             dependencies: [
-                "MusterRegister", "MusterDemo", "MusterTesting", .product(name: "GRDB", package: "GRDB.swift"),
+                "MusterRegister", "MusterDemo", "MusterTesting", "MusterAccess", .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: strictSettings),
         .testTarget(name: "MusterCLITests", dependencies: ["MusterTesting"], swiftSettings: strictSettings),

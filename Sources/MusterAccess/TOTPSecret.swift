@@ -15,8 +15,8 @@ public struct TOTPSecret: Sendable, CustomStringConvertible {
     /// The shortest secret accepted: RFC 4226 §4 requires at least 128 bits.
     public static let minimumByteCount = 16
 
-    /// The raw key.
-    let bytes: [UInt8]
+    /// The raw secret, for sealing at rest (never log or print it; ``base32`` is for enrolment).
+    public let bytes: [UInt8]
 
     /// A fresh random secret from the system's CSPRNG.
     public static func generate() -> TOTPSecret {

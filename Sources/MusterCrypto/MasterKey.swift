@@ -49,5 +49,6 @@ enum KeyPurpose: String, Sendable {
     case blindIndexPhone = "muster/v1/blind-index/phone"
     case blindIndexPostcodeName = "muster/v1/blind-index/postcode-last-name"
     case keyStoreSnapshot = "muster/v1/key-store-snapshot"
+    case staffSecrets = "muster/v1/staff-secrets"
     case fingerprint = "muster/v1/fingerprint"
 }

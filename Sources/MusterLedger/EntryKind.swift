@@ -12,6 +12,8 @@ public enum EntryKind: UInt8, Sendable, CaseIterable, CustomStringConvertible {
     case importBatch = 5
     /// Personal data was disclosed (viewed, found, exported, shared).
     case disclosure = 6
+    /// A staff account was added, disabled, re-enrolled or changed (no member's data).
+    case staff = 7
 
     public var description: String {
         switch self {
@@ -21,6 +23,7 @@ public enum EntryKind: UInt8, Sendable, CaseIterable, CustomStringConvertible {
         case .erase: "erase"
         case .importBatch: "import"
         case .disclosure: "disclosure"
+        case .staff: "staff"
         }
     }
 }

@@ -2,7 +2,7 @@ import MusterStore
 import PostgresNIO
 
 /// The PostgreSQL schema, as named migrations applied in order, mirroring SQLite's (v1 tables,
-/// v2 Merkle nodes and checkpoints, v3 the changes-by-subject index). Never edit a shipped one.
+/// v2 Merkle nodes and checkpoints, v3 the changes-by-subject index, v4 staff accounts). Never edit a shipped one.
 enum PostgresSchema {
     static let migrations: [(name: String, sql: [String])] = [
         (
@@ -35,6 +35,21 @@ enum PostgresSchema {
             ]
         ),
         ("v3-changes-by-subject", [searchIndexes.first { $0.name == "ledger_changes_by_subject" }!.createSQL]),
+        (
+            "v4-staff",
+            [
+                """
+                CREATE TABLE staff (username TEXT PRIMARY KEY, role TEXT NOT NULL, branches TEXT NOT NULL,
+                    password_hash TEXT NOT NULL, totp_secret BYTEA, totp_last_step BIGINT, disabled_at BIGINT,
+                    created_at BIGINT NOT NULL)
+                """,
+                """
+                CREATE TABLE access_tokens (digest BYTEA PRIMARY KEY, username TEXT NOT NULL REFERENCES staff (username),
+                    kind TEXT NOT NULL, expires_at BIGINT NOT NULL, revoked_at BIGINT)
+                """,
+                "CREATE INDEX access_tokens_by_username ON access_tokens (username)",
+            ]
+        ),
     ]
 
     /// As in SQLite: indexes a bulk import sets aside and rebuilds at its end.

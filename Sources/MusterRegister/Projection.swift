@@ -43,7 +43,7 @@ enum Projection {
             row.erasedAt = Timestamp(secondsSinceEpoch: entry.time / 1000)
             row.version = entry.sequence
             return row
-        case .importBatch, .disclosure:
+        case .importBatch, .disclosure, .staff:
             throw RegisterError(.corrupt, "entry \(entry.sequence) is not a change to a person")
         }
     }

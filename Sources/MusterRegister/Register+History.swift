@@ -64,6 +64,8 @@ extension Register {
             }
         case .importBatch:
             summary = "import batch"
+        case .staff:
+            summary = "staff account change"
         }
         return HistoryItem(
             sequence: entry.sequence, time: Timestamp(secondsSinceEpoch: entry.time / 1000), actor: entry.actor,

@@ -11,6 +11,8 @@ public struct RegisterError: Error, Sendable, CustomStringConvertible {
         case layout
         case corrupt
         case importFailed = "import_failed"
+        /// Sign-in failed or a token is not (or no longer) valid; never says which part was wrong.
+        case denied
     }
 
     public var code: Code

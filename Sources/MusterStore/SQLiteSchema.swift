@@ -84,6 +84,9 @@ enum SQLiteSchema {
             // list already have it.
             for index in searchIndexes { try db.execute(sql: index.createSQL) }
         }
+        migrator.registerMigration("v4-staff") { db in
+            try db.execute(sql: StaffSchema.sqlite)
+        }
         return migrator
     }
 

@@ -7,7 +7,7 @@ import MusterLedger
 /// parameterised (never built from values), so the import path prepares each SQL once; the
 /// statements that run once per person use ``RawStatement``.
 final class SQLiteTransaction: StoreWriting {
-    private let db: Database
+    let db: Database
     private var head: ChainHead?
     private var statements: [String: RawStatement] = [:]
     private var indexesSetAside = false

@@ -68,6 +68,12 @@ public protocol StoreReading: MerkleNodeReader {
     func checkpoint(size: UInt64) throws -> String?
     /// Calls `body` with every stored checkpoint, oldest first.
     func forEachCheckpoint(_ body: (UInt64, String) throws -> Void) throws
+    /// The staff account `username`, if there is one.
+    func staff(username: String) throws -> StaffRow?
+    /// Every staff account, by username.
+    func allStaff() throws -> [StaffRow]
+    /// The access token whose digest is `digest`, if there is one (expired and revoked ones too).
+    func accessToken(digest: [UInt8]) throws -> AccessTokenRow?
 }
 
 extension StoreReading {
@@ -112,6 +118,15 @@ public protocol StoreWriting: StoreReading {
     func beginBulkWrites(expectedRows: Int) throws
     /// Ends what ``beginBulkWrites(expectedRows:)`` began (rebuilding any index it set aside).
     func endBulkWrites() throws
+    /// Adds the staff account or replaces the one with the same username.
+    func putStaff(_ row: StaffRow) throws
+    func putAccessToken(_ row: AccessTokenRow) throws
+    /// Revokes one token, if it is live.
+    func revokeAccessToken(digest: [UInt8], at time: Int64) throws
+    /// Revokes every live token of `username` (at `time`, milliseconds since the epoch).
+    func revokeAccessTokens(username: String, at time: Int64) throws
+    /// Forgets tokens that expired before `time` (they can no longer be used, so nothing is lost).
+    func deleteAccessTokens(expiredBefore time: Int64) throws
 }
 
 /// A storage failure. Messages name tables and operations, never personal data.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import MusterAccess
 import MusterCSV
 import MusterCore
 import MusterCrypto
@@ -35,8 +36,10 @@ private func describe(_ error: any Error) -> (String, Int32) {
         case .layout, .duplicate: return (e.message, 73)
         case .invalid, .importFailed, .erased: return (e.message, 65)
         case .corrupt: return (e.message, 1)
+        case .denied: return (e.message, 77)
         }
     case let e as DomainError: return (e.message, 65)
+    case let e as AccessError: return (e.message, 65)
     case let e as KeyringError: return (e.message, e.code == .exists ? 73 : 77)
     case let e as CryptoFailure: return (e.message, 77)
     case let e as StoreError: return (e.message, e.code == .notInitialised ? 66 : 1)

@@ -77,3 +77,57 @@ import Testing
         #expect(try await store.read { try $0.ledgerHead() } == .empty)
     }
 }
+
+/// Staff accounts and tokens, on every backend.
+@Suite struct StoreStaffConformanceTests {
+    static func staff(_ username: String, branches: [String] = []) -> StaffRow {
+        StaffRow(
+            username: username, role: branches.isEmpty ? "dpo" : "branch-officer", branches: branches,
+            passwordHash: "$2b$04$abcdefghijklmnopqrstuv", sealedTOTPSecret: [1, 2, 3], createdAt: 1_700_000_000_000)
+    }
+
+    @Test(arguments: StoreBackend.available)
+    func staffRowsRoundTripAndReplace(_ backend: StoreBackend) async throws {
+        let subject = try await backend.make()
+        defer { withExtendedLifetime(subject) {} }
+        let store = subject.store
+        let officer = Self.staff("bo", branches: ["North branch", "South branch"])
+        try await store.write { tx in
+            try tx.putStaff(officer)
+            try tx.putStaff(Self.staff("alice"))
+        }
+        #expect(try await store.read { try $0.staff(username: "bo") } == officer)
+        #expect(try await store.read { try $0.staff(username: "nobody") } == nil)
+        var changed = officer
+        changed.lastTOTPStep = 59_000_001
+        changed.disabledAt = 1_700_000_100_000
+        changed.sealedTOTPSecret = nil
+        let replaced = changed
+        try await store.write { try $0.putStaff(replaced) }
+        #expect(try await store.read { try $0.allStaff() } == [Self.staff("alice"), replaced])
+    }
+
+    @Test(arguments: StoreBackend.available)
+    func tokensAreFoundByDigestRevokedAndPruned(_ backend: StoreBackend) async throws {
+        let subject = try await backend.make()
+        defer { withExtendedLifetime(subject) {} }
+        let store = subject.store
+        let one = AccessTokenRow(digest: Array(repeating: 1, count: 32), username: "alice", kind: "api", expiresAt: 2_000)
+        let two = AccessTokenRow(digest: Array(repeating: 2, count: 32), username: "alice", kind: "session", expiresAt: 5_000)
+        let three = AccessTokenRow(digest: Array(repeating: 3, count: 32), username: "alice", kind: "api", expiresAt: 9_000)
+        try await store.write { tx in
+            try tx.putStaff(Self.staff("alice"))
+            for token in [one, two, three] { try tx.putAccessToken(token) }
+        }
+        #expect(try await store.read { try $0.accessToken(digest: two.digest) } == two)
+        try await store.write { try $0.revokeAccessToken(digest: two.digest, at: 3_000) }
+        #expect(try await store.read { try $0.accessToken(digest: two.digest) }?.revokedAt == 3_000)
+        #expect(try await store.read { try $0.accessToken(digest: three.digest) }?.revokedAt == nil)
+        try await store.write { try $0.revokeAccessTokens(username: "alice", at: 4_000) }
+        #expect(try await store.read { try $0.accessToken(digest: two.digest) }?.revokedAt == 3_000)
+        #expect(try await store.read { try $0.accessToken(digest: three.digest) }?.revokedAt == 4_000)
+        try await store.write { try $0.deleteAccessTokens(expiredBefore: 6_000) }
+        #expect(try await store.read { try $0.accessToken(digest: one.digest) } == nil)
+        #expect(try await store.read { try $0.accessToken(digest: three.digest) } != nil)
+    }
+}

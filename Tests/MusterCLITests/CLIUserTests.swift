@@ -1,0 +1,32 @@
+import Foundation
+import MusterTesting
+import Testing
+
+/// `muster user`: staff accounts from the command line, on both backends.
+@Suite struct CLIUserTests {
+    @Test(arguments: CLIBackend.available)
+    func staffAccountsAreAddedListedReEnrolledAndDisabled(_ backend: CLIBackend) throws {
+        let cli = try CLIRegister(backend: backend)
+        let password = "a long enough password\n"
+        let added = try cli.ok(["user", "add", "bo", "--role", "branch-officer", "--branch", "North branch"], input: password)
+        #expect(added.stdout.contains("otpauth://totp/Muster:bo?secret="))
+        #expect(!added.stdout.contains("a long enough password") && !added.stderr.contains("a long enough password"))
+        try cli.ok(["user", "add", "dpo", "--role", "dpo"], input: password)
+
+        let listed = try cli.ok(["user", "list"]).stdout
+        #expect(listed == "bo\tbranch-officer\tNorth branch\ndpo\tdpo\n")
+
+        let again = try cli.ok(["user", "reset-mfa", "bo"])
+        #expect(again.stdout.contains("otpauth://") && again.stdout != added.stdout)
+        try cli.ok(["user", "disable", "dpo"])
+        #expect(try cli.ok(["user", "list"]).stdout.contains("dpo\tdpo\t(disabled)"))
+
+        // Refusals: a branch officer without a branch, a duplicate, a short password, no password.
+        #expect(try cli.muster.run(["user", "add", "x", "--role", "branch-officer"], input: password).status == 65)
+        #expect(try cli.muster.run(["user", "add", "bo", "--role", "auditor"], input: password).status == 73)
+        #expect(try cli.muster.run(["user", "add", "y", "--role", "auditor"], input: "short\n").status == 65)
+        #expect(try cli.muster.run(["user", "add", "z", "--role", "auditor"], input: "").status == 64)
+        #expect(try cli.muster.run(["user", "disable", "nobody"]).status == 66)
+        #expect(try cli.ok(["ledger", "verify"]).stdout.hasPrefix("verified 4 entries"))
+    }
+}
