@@ -36,17 +36,11 @@ extension PostgresTransaction {
     }
 
     func forEachPerson(_ filter: PersonFilter, _ body: (PersonRow) throws -> Void) throws {
-        var conditions: [String] = []
+        let (whereClause, values, limit) = filter.sqlConditions { "$\($0)" }
         var binds = PostgresBindings()
-        for (column, value) in [("branch", filter.branch), ("category", filter.category?.rawValue), ("status", filter.status?.rawValue)] {
-            guard let value else { continue }
-            binds.append(value)
-            conditions.append("\(column) = $\(binds.count)")
-        }
-        let whereClause = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
-        try forEachRow(PostgresQuery(unsafeSQL: "SELECT \(Self.columns) FROM people\(whereClause) ORDER BY number", binds: binds)) {
-            try body(try decodePerson($0))
-        }
+        for value in values { binds.append(value) }
+        let sql = "SELECT \(Self.columns) FROM people\(whereClause) ORDER BY number\(limit)"
+        try forEachRow(PostgresQuery(unsafeSQL: sql, binds: binds)) { try body(try decodePerson($0)) }
     }
 
     func insert(_ row: PersonRow) throws {

@@ -39,7 +39,9 @@ extension Register {
 
     /// Everyone matching an exact value (shared emails return the whole household), each
     /// disclosure recorded before the data is returned.
-    public func find(_ query: SearchQuery, disclosure: Disclosure) async throws -> [PersonDetails] {
+    /// `within`, when given, confines the results to people in those branches (a branch
+    /// officer's patch): others are neither returned nor recorded as disclosed.
+    public func find(_ query: SearchQuery, disclosure: Disclosure, within branches: Set<String>? = nil) async throws -> [PersonDetails] {
         let cipher = try cipher()
         let keys = cipher.keyring.blindIndexes
         let lookup: (BlindIndexKind, [UInt8])?
@@ -52,7 +54,9 @@ extension Register {
         }
         guard let (kind, digest) = lookup else { throw RegisterError(.invalid, "the search value is empty") }
         let found = try await store.read { tx in
-            try tx.people(index: kind, digest: digest).map { ($0.id, try Register.details($0, cipher: cipher, tx: tx)) }
+            try tx.people(index: kind, digest: digest)
+                .filter { row in row.erasedAt == nil && branches.map { $0.contains(row.record.branch) } ?? true }
+                .map { ($0.id, try Register.details($0, cipher: cipher, tx: tx)) }
         }
         try await recordDisclosure(disclosure, of: found.map(\.0))
         return found.map(\.1)

@@ -35,6 +35,20 @@ public final class Register: Sendable {
         self.disclosures = DisclosureRecorder(append: ledger.append)
     }
 
+    /// A register that shares `other`'s store, ledger writer and disclosure recorder, with
+    /// another configuration (another actor).
+    init(sharing other: Register, configuration: RegisterConfiguration) throws {
+        guard !configuration.actor.isEmpty, configuration.actor.utf8.count <= Self.maximumActorBytes else {
+            throw RegisterError(.invalid, "the actor name must be 1 to \(Self.maximumActorBytes) bytes")
+        }
+        self.configuration = configuration
+        self.store = other.store
+        self.keyring = other.keyring
+        self.origin = other.origin
+        self.ledger = other.ledger
+        self.disclosures = other.disclosures
+    }
+
     /// Creates a new register: the data directory, its database, and a new keyring in the keys
     /// directory. Refuses if either already holds a register or keys, or if one is inside the other.
     ///

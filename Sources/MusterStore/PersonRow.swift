@@ -61,14 +61,52 @@ public struct PersonFilter: Sendable, Equatable {
     public var branch: String?
     public var category: Category?
     public var status: Status?
+    /// Only people in one of these branches (a branch officer's patch); `nil` for any branch.
+    public var withinBranches: [String]?
+    /// Only people whose membership number sorts after this one (a page's cursor).
+    public var afterNumber: String?
+    /// At most this many people.
+    public var limit: Int?
 
-    public init(branch: String? = nil, category: Category? = nil, status: Status? = nil) {
+    public init(
+        branch: String? = nil, category: Category? = nil, status: Status? = nil, withinBranches: [String]? = nil,
+        afterNumber: String? = nil, limit: Int? = nil
+    ) {
         self.branch = branch
         self.category = category
         self.status = status
+        self.withinBranches = withinBranches
+        self.afterNumber = afterNumber
+        self.limit = limit
     }
 
     public static let everyone = PersonFilter()
+
+    /// The SQL conditions and their values, with `placeholder(i)` naming the i-th value (from 1):
+    /// shared by both backends so they select exactly the same people.
+    public func sqlConditions(placeholder: (Int) -> String) -> (whereClause: String, values: [String], limit: String) {
+        var conditions: [String] = []
+        var values: [String] = []
+        func add(_ column: String, _ op: String, _ value: String) {
+            values.append(value)
+            conditions.append("\(column) \(op) \(placeholder(values.count))")
+        }
+        if let branch { add("branch", "=", branch) }
+        if let category { add("category", "=", category.rawValue) }
+        if let status { add("status", "=", status.rawValue) }
+        if let afterNumber { add("number", ">", afterNumber) }
+        if let withinBranches {
+            if withinBranches.isEmpty {
+                conditions.append("1 = 0")
+            } else {
+                let start = values.count
+                values += withinBranches
+                conditions.append("branch IN (" + (start + 1...values.count).map(placeholder).joined(separator: ", ") + ")")
+            }
+        }
+        let whereClause = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
+        return (whereClause, values, limit.map { " LIMIT \(max(0, $0))" } ?? "")
+    }
 }
 
 /// Counts by category and status, and by region.

@@ -184,22 +184,8 @@ final class SQLiteTransaction: StoreWriting {
     }
 
     func forEachPerson(_ filter: PersonFilter, _ body: (PersonRow) throws -> Void) throws {
-        var conditions: [String] = []
-        var values: [String] = []
-        if let branch = filter.branch {
-            conditions.append("branch = ?")
-            values.append(branch)
-        }
-        if let category = filter.category {
-            conditions.append("category = ?")
-            values.append(category.rawValue)
-        }
-        if let status = filter.status {
-            conditions.append("status = ?")
-            values.append(status.rawValue)
-        }
-        let whereClause = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
-        let query = try raw("SELECT \(PersonRowMapping.selectColumns) FROM people\(whereClause) ORDER BY number")
+        let (whereClause, values, limit) = filter.sqlConditions { _ in "?" }
+        let query = try raw("SELECT \(PersonRowMapping.selectColumns) FROM people\(whereClause) ORDER BY number\(limit)")
         for (index, value) in values.enumerated() { query.bind(Int32(index + 1), value) }
         defer { query.reset() }
         while try query.step() { try body(PersonRowMapping.decode(query)) }
