@@ -19,6 +19,12 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/adam-fowler/compress-nio", from: "1.5.0"),
     ],
     targets: [
         // Pure domain core: people, statuses, eligibility. No I/O, no third-party imports.
@@ -48,6 +54,14 @@ let package = Package(
             name: "MusterPostgres",
             dependencies: ["MusterCore", "MusterLedger", "MusterStore", .product(name: "PostgresNIO", package: "postgres-nio")],
             swiftSettings: strictSettings),
+        // Vaults: sealed ledger segments, their verification as a chain, write-once storage.
+        .target(
+            name: "MusterVault",
+            dependencies: [
+                "MusterLedger", .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "CompressNIO", package: "compress-nio"),
+            ],
+            swiftSettings: strictSettings),
         // Who may do what: roles and the one authorisation point, passwords (bcrypt), TOTP,
         // access tokens, rate limiting and load shedding. Pure: no server, no storage.
         .target(
@@ -64,6 +78,7 @@ let package = Package(
             name: "MusterRegister",
             dependencies: [
                 "MusterCore", "MusterCSV", "MusterCrypto", "MusterLedger", "MusterStore", "MusterPostgres", "MusterAccess",
+                "MusterVault", .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strictSettings),
         // The `muster` command.
@@ -87,6 +102,7 @@ let package = Package(
                 "MusterStore", "MusterPostgres", "MusterTesting",
             ],
             swiftSettings: strictSettings),
+        .testTarget(name: "MusterVaultTests", dependencies: ["MusterVault", "MusterLedger", "MusterTesting"], swiftSettings: strictSettings),
         .testTarget(name: "MusterAccessTests", dependencies: ["MusterAccess", "MusterCore"], swiftSettings: strictSettings),
         .testTarget(name: "MusterDemoTests", dependencies: ["MusterDemo", "MusterCSV"], swiftSettings: strictSettings),
         .testTarget(

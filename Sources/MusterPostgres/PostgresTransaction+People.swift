@@ -130,6 +130,14 @@ extension PostgresTransaction {
         try run("DELETE FROM data_keys WHERE id = \(Data(id.bytes))")
     }
 
+    func forEachWrappedKey(_ body: (SubjectID, [UInt8]) throws -> Void) throws {
+        try forEachRow("SELECT id, wrapped FROM data_keys ORDER BY id") { row in
+            let (id, wrapped) = try row.decode((Data, Data).self)
+            guard let subject = SubjectID(bytes: id) else { throw StoreError(.corrupt, "the key store holds a malformed id") }
+            try body(subject, [UInt8](wrapped))
+        }
+    }
+
     func wrappedKeyCount() throws -> Int {
         Int(try run("SELECT count(*) FROM data_keys").first?.decode(Int64.self) ?? 0)
     }

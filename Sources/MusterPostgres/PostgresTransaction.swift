@@ -117,8 +117,9 @@ final class PostgresTransaction: StoreWriting {
         throw MerkleError(.missingNode, "Merkle node \(level)/\(index) is not stored")
     }
 
-    func forEachEntry(from sequence: UInt64, _ body: (UInt64, [UInt8], [UInt8]) throws -> Void) throws {
-        try forEachRow("SELECT seq, entry, hash FROM ledger WHERE seq >= \(Int64(sequence)) ORDER BY seq") { row in
+    func forEachEntry(from sequence: UInt64, through last: UInt64, _ body: (UInt64, [UInt8], [UInt8]) throws -> Void) throws {
+        let query: PostgresQuery = "SELECT seq, entry, hash FROM ledger WHERE seq >= \(Int64(sequence)) AND seq <= \(Int64(clamping: last)) ORDER BY seq"
+        try forEachRow(query) { row in
             let (seq, entry, hash) = try row.decode((Int64, Data, Data).self)
             try body(UInt64(seq), [UInt8](entry), [UInt8](hash))
         }

@@ -90,9 +90,10 @@ final class SQLiteTransaction: StoreWriting {
         try db.execute(sql: "INSERT INTO checkpoints (size, text) VALUES (?, ?)", arguments: [Int64(size), text])
     }
 
-    func forEachEntry(from sequence: UInt64, _ body: (UInt64, [UInt8], [UInt8]) throws -> Void) throws {
-        let query = try raw("SELECT seq, entry, hash FROM ledger WHERE seq >= ? ORDER BY seq")
+    func forEachEntry(from sequence: UInt64, through last: UInt64, _ body: (UInt64, [UInt8], [UInt8]) throws -> Void) throws {
+        let query = try raw("SELECT seq, entry, hash FROM ledger WHERE seq >= ? AND seq <= ? ORDER BY seq")
         query.bind(1, Int64(sequence))
+        query.bind(2, Int64(clamping: last))
         defer { query.reset() }
         while try query.step() { try body(UInt64(query.int64(0)), query.blob(1), query.blob(2)) }
     }
@@ -130,6 +131,15 @@ final class SQLiteTransaction: StoreWriting {
 
     func wrappedKeyCount() throws -> Int {
         try Int.fetchOne(db, sql: "SELECT count(*) FROM data_keys") ?? 0
+    }
+
+    func forEachWrappedKey(_ body: (SubjectID, [UInt8]) throws -> Void) throws {
+        let query = try raw("SELECT id, wrapped FROM data_keys ORDER BY id")
+        defer { query.reset() }
+        while try query.step() {
+            guard let id = SubjectID(bytes: query.blob(0)) else { throw StoreError(.corrupt, "the key store holds a malformed id") }
+            try body(id, query.blob(1))
+        }
     }
 
     func deleteProjection() throws {

@@ -44,9 +44,9 @@ public protocol StoreReading: MerkleNodeReader {
     /// The person's data key, wrapped by the master key; `nil` once erased.
     func wrappedKey(for id: SubjectID) throws -> [UInt8]?
     func counts() throws -> RegisterCounts
-    /// Calls `body` with each stored entry from `sequence` on, in order: its sequence number,
-    /// canonical bytes and stored hash.
-    func forEachEntry(from sequence: UInt64, _ body: (UInt64, [UInt8], [UInt8]) throws -> Void) throws
+    /// Calls `body` with each stored entry from `sequence` through `last`, in order: its
+    /// sequence number, canonical bytes and stored hash.
+    func forEachEntry(from sequence: UInt64, through last: UInt64, _ body: (UInt64, [UInt8], [UInt8]) throws -> Void) throws
     /// Calls `body` with every entry that changes a person (create, update, status, erase),
     /// grouped by person (byte order of the id) and in sequence order within each: the order a
     /// replay folds them in.
@@ -57,6 +57,8 @@ public protocol StoreReading: MerkleNodeReader {
     func personCount() throws -> Int
     /// How many wrapped data keys the key store holds.
     func wrappedKeyCount() throws -> Int
+    /// Calls `body` with every wrapped data key and its owner, by owner (for key-store backups).
+    func forEachWrappedKey(_ body: (SubjectID, [UInt8]) throws -> Void) throws
     /// The canonical bytes of entry `sequence`, if it exists.
     func entry(sequence: UInt64) throws -> [UInt8]?
     /// Calls `body` with each entry about `subject`, in order: its sequence number and bytes.
@@ -77,6 +79,11 @@ public protocol StoreReading: MerkleNodeReader {
 }
 
 extension StoreReading {
+    /// Every stored entry from `sequence` on (see ``forEachEntry(from:through:_:)``).
+    public func forEachEntry(from sequence: UInt64, _ body: (UInt64, [UInt8], [UInt8]) throws -> Void) throws {
+        try forEachEntry(from: sequence, through: .max, body)
+    }
+
     /// One lookup per number: right for an embedded database, where a query is a function call.
     public func people(numbers: [String]) throws -> [String: PersonRow] {
         var found: [String: PersonRow] = [:]

@@ -6,7 +6,7 @@ import Testing
     static let subcommands = [
         "init", "demo", "import", "export", "add", "show", "find", "update", "status", "erase", "stats", "eligible",
         "ledger history", "ledger checkpoint", "ledger public-key", "ledger prove", "ledger consistency",
-        "user add", "user list", "user disable", "user reset-mfa", "user password",
+        "user add", "user list", "user disable", "user reset-mfa", "user password", "ship", "vault status", "restore",
     ]
 
     @Test(arguments: subcommands)

@@ -27,7 +27,7 @@ struct LedgerEntryDecodingTests {
         #expect(error?.message.contains("version") == true)
     }
 
-    @Test(arguments: [0, 7, 8, 0x80, 0xFF] as [UInt8])
+    @Test(arguments: [0, 8, 9, 0x80, 0xFF] as [UInt8])
     func unknownKindIsRejected(kind: UInt8) {
         let error = ledgerError { try LedgerEntry(encoded: replacing(Self.valid, at: Self.kindOffset, with: kind)) }
         #expect(error?.code == .malformedEntry)

@@ -37,8 +37,8 @@ struct LedgerEntryEncodingTests {
     }
 
     @Test func kindBytesNeverChange() {
-        #expect(EntryKind.allCases.map(\.rawValue) == [1, 2, 3, 4, 5, 6])
-        #expect(EntryKind.allCases.map(\.description) == ["create", "update", "status", "erase", "import", "disclosure"])
+        #expect(EntryKind.allCases.map(\.rawValue) == [1, 2, 3, 4, 5, 6, 7])
+        #expect(EntryKind.allCases.map(\.description) == ["create", "update", "status", "erase", "import", "disclosure", "staff"])
     }
 
     static let roundTripCases: [LedgerEntry] = [

@@ -1,0 +1,101 @@
+import Foundation
+import MusterCore
+import MusterCrypto
+import MusterLedger
+import MusterStore
+public import MusterVault
+
+extension Register {
+    /// Restores a register from `vault` into `configuration`'s data directory (which must not
+    /// exist) or PostgreSQL database (which must be empty), with the keys already in its keys
+    /// directory (the original master and signing keys).
+    ///
+    /// Every segment is fetched and verified (hashes, chain, signatures, Merkle roots, no gaps)
+    /// before anything is written; the entries are then replayed in one transaction, with the
+    /// key store from the snapshots, and the tables rebuilt from them. A restore that fails
+    /// leaves nothing that looks like a register: SQLite work happens in a hidden directory that
+    /// is renamed into place only at the end, PostgreSQL work in one transaction.
+    public static func restore(
+        from vault: any Vault, into configuration: RegisterConfiguration, until point: RestorePoint = .latest
+    ) async throws -> RestoreReport {
+        let started = Date()
+        let keyring = try Keyring.load(from: configuration.keysDirectory)
+        let backup = try await VerifiedBackup.fetch(from: vault, keyring: keyring, point: point)
+        let kept = try backup.count(upTo: point)
+        guard kept > 0 else { throw RegisterError(.notFound, "the vault holds no entries before that point") }
+
+        var target = configuration
+        let finalDirectory = configuration.dataDirectory
+        if configuration.database == nil {
+            guard !FileManager.default.fileExists(atPath: finalDirectory) else {
+                throw RegisterError(.layout, "\(finalDirectory) already exists: restore into a new directory")
+            }
+            target.dataDirectory = finalDirectory + ".restoring-" + Hex.encode(RandomPool.shared.bytes(4))
+        }
+        do {
+            var report = try await replay(backup, entries: kept, into: target, keyring: keyring)
+            if configuration.database == nil {
+                try FileManager.default.moveItem(atPath: target.dataDirectory, toPath: finalDirectory)
+            }
+            report.seconds = Date().timeIntervalSince(started)
+            return report
+        } catch {
+            if configuration.database == nil { try? FileManager.default.removeItem(atPath: target.dataDirectory) }
+            throw error
+        }
+    }
+
+    /// Writes the first `count` verified entries, their checkpoints, the key store and the tables.
+    private static func replay(
+        _ backup: VerifiedBackup, entries count: Int, into configuration: RegisterConfiguration, keyring: Keyring
+    ) async throws -> RestoreReport {
+        try DirectoryLayout.checkSeparate(data: configuration.dataDirectory, keys: configuration.keysDirectory)
+        let store = try await openStore(configuration, create: true)
+        let cipher = PersonCipher(keyring: keyring)
+        let restoredAt = Timestamp(secondsSinceEpoch: configuration.clock() / 1000).description
+        let keys = backup.keys(asOf: UInt64(count))
+        return try await store.write { tx in
+            guard try tx.ledgerHead() == .empty, try tx.metadata("key_fingerprint") == nil else {
+                throw RegisterError(.layout, "that database already holds a register")
+            }
+            try tx.beginBulkWrites(expectedRows: count)
+            var report = RestoreReport(segments: backup.segments)
+            var living: Set<SubjectID> = []
+            for bytes in backup.entries.prefix(count) {
+                let entry = try LedgerEntry(encoded: bytes)
+                let sealed = try tx.append(
+                    EntryDraft(time: entry.time, actor: entry.actor, kind: entry.kind, subject: entry.subject, payload: entry.payload))
+                guard sealed.bytes == bytes else {
+                    throw RegisterError(.corrupt, "entry \(entry.sequence) does not replay to the same bytes")
+                }
+                if let subject = entry.subject, entry.kind == .create { living.insert(subject) }
+                if let subject = entry.subject, entry.kind == .erase { living.remove(subject) }
+                report.lastEntryTime = entry.time
+            }
+            for checkpoint in backup.checkpoints where checkpoint.size <= UInt64(count) {
+                try tx.putCheckpoint(size: checkpoint.size, text: checkpoint.text)
+                report.checkpoint = checkpoint.text
+            }
+            for id in living {
+                guard let wrapped = keys[id.bytes] else {
+                    throw RegisterError(.corrupt, "no key-store snapshot in the vault holds the data key of a person on the ledger")
+                }
+                try tx.putWrappedKey(wrapped, for: id)
+            }
+            try Projection.replay(tx) { _, replayed, _ in
+                var row = replayed
+                if row.erasedAt == nil { row.indexes = cipher.indexes(for: try cipher.identity(of: row, in: tx)) }
+                try tx.insert(row)
+                report.people += 1
+            }
+            try tx.endBulkWrites()
+            try tx.setMetadata("key_fingerprint", keyring.master.fingerprint)
+            try tx.setMetadata("origin", backup.origin)
+            try tx.setMetadata("created_at", restoredAt)
+            try tx.setMetadata("restored_at", restoredAt)
+            report.entries = UInt64(count)
+            report.keys = living.count
+            return report
+        }
+    }
+}

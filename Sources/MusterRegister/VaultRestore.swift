@@ -1,0 +1,127 @@
+import Foundation
+import MusterCore
+import MusterCrypto
+import MusterLedger
+import MusterStore
+public import MusterVault
+
+/// How far a restore goes: everything, up to an entry, or up to a time.
+public enum RestorePoint: Sendable, Equatable {
+    case latest
+    case entry(UInt64)
+    /// Milliseconds since the epoch: the last entry at or before it.
+    case time(Int64)
+}
+
+/// What a restore did.
+public struct RestoreReport: Sendable {
+    public var segments = 0
+    public var entries: UInt64 = 0
+    public var people = 0
+    public var keys = 0
+    /// The time of the last entry restored (milliseconds since the epoch).
+    public var lastEntryTime: Int64?
+    public var seconds = 0.0
+    /// The checkpoint of the latest segment restored whole, as signed.
+    public var checkpoint: String?
+}
+
+/// Everything a restore has fetched and verified before it writes anything.
+struct VerifiedBackup {
+    var origin: String
+    var entries: [[UInt8]] = []
+    var checkpoints: [(size: UInt64, text: String)] = []
+    var snapshots: [KeyStoreSnapshot] = []
+    var segments = 0
+
+    /// Fetches every segment in order, checks that none is missing, and verifies each one
+    /// (hashes, chain, signature, root) against what came before; stops after the segment that
+    /// holds `point`. Then fetches and opens the key-store snapshots.
+    static func fetch(from vault: any Vault, keyring: Keyring, point: RestorePoint) async throws -> VerifiedBackup {
+        let names = try await vault.names(prefix: SegmentName.prefix).map { try SegmentName(parsing: $0) }.sorted()
+        guard let first = names.first else { throw RegisterError(.notFound, "the vault \(vault.location) holds no segments") }
+        let firstSegment = try await Self.segment(first, from: vault)
+        var backup = VerifiedBackup(origin: firstSegment.origin)
+        let verifier = try NoteVerifier(verifierKey: try Checkpointer(keyring: keyring, origin: backup.origin).verifierKey)
+        var chain = SegmentChain(origin: backup.origin, verifier: verifier)
+        var previous: SegmentName?
+        for name in names {
+            let expected = (previous?.last ?? 0) + 1
+            guard name.first == expected else {
+                let after = previous.map { " (after \($0.fileName))" } ?? ""
+                throw RegisterError(.corrupt, "the vault is missing entries \(expected)–\(name.first - 1)\(after): a segment is gone")
+            }
+            let segment = name == first ? firstSegment : try await Self.segment(name, from: vault)
+            do {
+                try chain.accept(segment)
+            } catch {
+                throw RegisterError(.corrupt, "segment \(name.fileName) fails verification: \(error.message)")
+            }
+            backup.entries += segment.entries
+            backup.checkpoints.append((segment.lastSequence, segment.checkpoint))
+            backup.segments += 1
+            previous = name
+            if try backup.reached(point) { break }
+        }
+        let sealer = SecretSealer.keyStoreSnapshots(keyring.master)
+        for name in try await vault.names(prefix: VaultShipper.keySnapshotPrefix) {
+            do {
+                let opened = try sealer.open(try await vault.fetch(name: name), owner: Array(backup.origin.utf8))
+                backup.snapshots.append(try KeyStoreSnapshot(encoded: opened))
+            } catch {
+                throw RegisterError(.corrupt, "key-store snapshot \(name) cannot be opened with these keys")
+            }
+        }
+        return backup
+    }
+
+    private static func segment(_ name: SegmentName, from vault: any Vault) async throws -> Segment {
+        do {
+            return try Segment(encoded: try await vault.fetch(name: name.fileName), name: name.fileName)
+        } catch let error as VaultError {
+            throw RegisterError(.corrupt, "segment \(name.fileName) is damaged: \(error.message)")
+        }
+    }
+
+    /// Whether the entries fetched so far reach `point`.
+    private func reached(_ point: RestorePoint) throws -> Bool {
+        switch point {
+        case .latest: return false
+        case .entry(let n): return UInt64(entries.count) >= n
+        case .time(let limit):
+            guard let last = entries.last else { return false }
+            return try LedgerEntry(encoded: last).time > limit
+        }
+    }
+
+    /// How many entries the restore keeps.
+    func count(upTo point: RestorePoint) throws -> Int {
+        switch point {
+        case .latest: return entries.count
+        case .entry(let n): return Int(min(n, UInt64(entries.count)))
+        case .time(let limit):
+            var kept = 0
+            for bytes in entries {
+                guard try LedgerEntry(encoded: bytes).time <= limit else { break }
+                kept += 1
+            }
+            return kept
+        }
+    }
+
+    /// The wrapped data keys as of entry `size`: the newest full snapshot at or before it (or
+    /// the oldest there is), then each later delta: whole when it ends at or before `size`,
+    /// only its additions when it ends after (its erasures had not happened yet).
+    func keys(asOf size: UInt64) -> [[UInt8]: [UInt8]] {
+        let fulls = snapshots.filter { $0.kind == .full }.sorted { $0.ledgerSize < $1.ledgerSize }
+        let base = fulls.last { $0.ledgerSize <= size } ?? fulls.first
+        var keys: [[UInt8]: [UInt8]] = [:]
+        for (id, wrapped) in base?.keys ?? [] { keys[id] = wrapped }
+        let deltas = snapshots.filter { $0.kind == .delta && $0.ledgerSize > (base?.ledgerSize ?? 0) }.sorted { $0.ledgerSize < $1.ledgerSize }
+        for delta in deltas {
+            for (id, wrapped) in delta.keys { keys[id] = wrapped }
+            if delta.ledgerSize <= size { for id in delta.removed { keys[id] = nil } }
+        }
+        return keys
+    }
+}

@@ -1,0 +1,91 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+// The raw calls behind ``POSIX``, each platform's module named once.
+
+func systemOpen(_ path: String, _ flags: Int32, _ mode: mode_t) -> Int32 {
+    #if canImport(Glibc)
+    Glibc.open(path, flags, mode)
+    #elseif canImport(Musl)
+    Musl.open(path, flags, mode)
+    #else
+    Darwin.open(path, flags, mode)
+    #endif
+}
+
+func systemWrite(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
+    #if canImport(Glibc)
+    Glibc.write(descriptor, bytes, count)
+    #elseif canImport(Musl)
+    Musl.write(descriptor, bytes, count)
+    #else
+    Darwin.write(descriptor, bytes, count)
+    #endif
+}
+
+func systemRead(_ descriptor: Int32, _ bytes: UnsafeMutableRawPointer, _ count: Int) -> Int {
+    #if canImport(Glibc)
+    Glibc.read(descriptor, bytes, count)
+    #elseif canImport(Musl)
+    Musl.read(descriptor, bytes, count)
+    #else
+    Darwin.read(descriptor, bytes, count)
+    #endif
+}
+
+func systemFsync(_ descriptor: Int32) -> Int32 {
+    #if canImport(Glibc)
+    Glibc.fsync(descriptor)
+    #elseif canImport(Musl)
+    Musl.fsync(descriptor)
+    #else
+    Darwin.fsync(descriptor)
+    #endif
+}
+
+func systemFchmod(_ descriptor: Int32, _ mode: mode_t) -> Int32 {
+    #if canImport(Glibc)
+    Glibc.fchmod(descriptor, mode)
+    #elseif canImport(Musl)
+    Musl.fchmod(descriptor, mode)
+    #else
+    Darwin.fchmod(descriptor, mode)
+    #endif
+}
+
+func systemClose(_ descriptor: Int32) -> Int32 {
+    #if canImport(Glibc)
+    Glibc.close(descriptor)
+    #elseif canImport(Musl)
+    Musl.close(descriptor)
+    #else
+    Darwin.close(descriptor)
+    #endif
+}
+
+/// `link(2)`: 0, or the `errno` it failed with.
+func systemLink(_ from: String, _ to: String) -> Int32 {
+    #if canImport(Glibc)
+    Glibc.link(from, to) == 0 ? 0 : errno
+    #elseif canImport(Musl)
+    Musl.link(from, to) == 0 ? 0 : errno
+    #else
+    Darwin.link(from, to) == 0 ? 0 : errno
+    #endif
+}
+
+/// `unlink(2)`: 0, or the `errno` it failed with.
+func systemUnlink(_ path: String) -> Int32 {
+    #if canImport(Glibc)
+    Glibc.unlink(path) == 0 ? 0 : errno
+    #elseif canImport(Musl)
+    Musl.unlink(path) == 0 ? 0 : errno
+    #else
+    Darwin.unlink(path) == 0 ? 0 : errno
+    #endif
+}

@@ -1,0 +1,162 @@
+import Foundation
+import MusterCore
+import MusterDemo
+import MusterLedger
+import MusterStore
+import MusterTesting
+import MusterVault
+import Testing
+
+@testable import MusterRegister
+
+/// Shipping to a filesystem vault and restoring from it.
+@Suite struct VaultShippingTests {
+    /// A register with people, changes, an erasure and disclosures, shipped to a file vault.
+    final class Shipped: Sendable {
+        let test: TestRegister
+        let vaultDirectory = TemporaryDirectory("muster-vault")
+        let vault: FileVault
+        let shipper: VaultShipper
+
+        init(people: Int = 40) async throws {
+            test = try await TestRegister()
+            vault = try FileVault(directory: vaultDirectory.path)
+            shipper = VaultShipper(register: test.register, vault: vault)
+            let demo = DemoRegister(seed: 3, referenceDay: Day(iso: "2026-06-01")!)
+            _ = try await test.register.importRecords(count: people, source: "demo", record: demo.person(at:))
+            try await shipper.shipFullKeySnapshot()
+        }
+
+        var register: Register { test.register }
+
+        func ship() async throws -> ShipRound {
+            try await shipper.shipRound(after: try await shipper.shippedThrough())
+        }
+
+        /// A fresh configuration beside the original, with the original's keys.
+        func restoreTarget(_ name: String) -> RegisterConfiguration {
+            RegisterConfiguration(
+                dataDirectory: test.directory.file(name), keysDirectory: test.keys, actor: "test:restore", clock: { TestRegister.now })
+        }
+
+        func export(_ register: Register) async throws -> String {
+            let path = test.directory.file("export-\(UUID().uuidString).csv")
+            _ = try await register.export(to: .file(path), disclosure: .test)
+            defer { try? FileManager.default.removeItem(atPath: path) }
+            return try String(contentsOfFile: path, encoding: .utf8)
+        }
+    }
+
+    @Test func aRestoreGivesBackTheSameRegister() async throws {
+        let shipped = try await Shipped()
+        let numbers = try await shipped.register.list(PersonFilter(limit: 3), disclosure: .test).people.map(\.number)
+        _ = try await shipped.register.update(number: numbers[0], changes: [(.town, "Hebden Bridge")])
+        try await shipped.register.changeStatus(number: numbers[1], to: .lapsed, reason: nil)
+        try await shipped.register.erase(number: numbers[2], reason: "request")
+        let round = try await shipped.ship()
+        #expect(round.shippedThrough == (try await shipped.register.store.read { try $0.ledgerHead().size }))
+        #expect(try await shipped.ship().segments.isEmpty, "nothing new: nothing shipped")
+
+        let report = try await Register.restore(from: shipped.vault, into: shipped.restoreTarget("restored"))
+        #expect(report.entries == round.shippedThrough)
+        let restored = try await Register.open(shipped.restoreTarget("restored"))
+        #expect(try await restored.stateDigest() == (try await shipped.register.stateDigest()))
+        #expect(try await restored.checkpoint() == (try await shipped.register.checkpoint()))
+        _ = try await restored.verify()
+        #expect(try await shipped.export(restored) == (try await shipped.export(shipped.register)))
+        // The erased person stays erased: their key is in no snapshot the restore used.
+        #expect(try await restored.person(number: numbers[2], disclosure: .test) != nil)
+        if case .present = try await restored.person(number: numbers[2], disclosure: .test) { Issue.record("erased person restored readable") }
+    }
+
+    @Test func shippingIsIncrementalAndSegmentsAreContiguous() async throws {
+        let shipped = try await Shipped(people: 10)
+        let first = try await shipped.ship()
+        _ = try await shipped.register.add(person("Late", "Comer", email: "late@example.org"))
+        let second = try await shipped.ship()
+        #expect(second.entries == 1 && second.segments.count == 1)
+        let names = try shipped.vault.list(prefix: SegmentName.prefix).map { try SegmentName(parsing: $0) }
+        #expect(names.map(\.first) == [1, first.shippedThrough + 1])
+        #expect(names.last?.last == second.shippedThrough)
+        // A shipper started afresh asks the vault where it is.
+        #expect(try await VaultShipper(register: shipped.register, vault: shipped.vault).shippedThrough() == second.shippedThrough)
+    }
+
+    @Test func pointInTimeRestoresStopWhereAsked() async throws {
+        let shipped = try await Shipped(people: 5)
+        let before = try await shipped.ship().shippedThrough
+        let number = try await shipped.register.add(person("Later", "Person", email: "later@example.org"))
+        _ = try await shipped.ship()
+        let report = try await Register.restore(from: shipped.vault, into: shipped.restoreTarget("past"), until: .entry(before))
+        #expect(report.entries == before && report.people == 5)
+        let past = try await Register.open(shipped.restoreTarget("past"))
+        await #expect(throws: RegisterError.self) { try await past.person(number: number, disclosure: .test) }
+        _ = try await past.verify()
+        let all = try await Register.restore(from: shipped.vault, into: shipped.restoreTarget("now"), until: .time(TestRegister.now))
+        #expect(all.people == 6)
+    }
+
+    @Test func aTamperedSegmentStopsTheRestoreAndLeavesNothing() async throws {
+        let shipped = try await Shipped(people: 5)
+        let name = try #require(try await shipped.ship().segments.first)
+        let path = shipped.vaultDirectory.file(name)
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
+        var bytes = try #require(FileManager.default.contents(atPath: path))
+        bytes[bytes.count / 2] ^= 0x01
+        try bytes.write(to: URL(fileURLWithPath: path))
+        let target = shipped.restoreTarget("tampered")
+        await #expect {
+            try await Register.restore(from: shipped.vault, into: target)
+        } throws: { error in
+            (error as? RegisterError)?.message.contains(name) == true
+        }
+        #expect(!FileManager.default.fileExists(atPath: target.dataDirectory))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: shipped.test.directory.path).allSatisfy { !$0.contains("restoring") })
+    }
+
+    @Test func aMissingSegmentIsNamed() async throws {
+        let shipped = try await Shipped(people: 3)
+        let first = try #require(try await shipped.ship().segments.first)
+        _ = try await shipped.register.add(person("Second", "Batch", email: "second@example.org"))
+        _ = try await shipped.ship()
+        _ = try await shipped.register.add(person("Third", "Batch", email: "third@example.org"))
+        _ = try await shipped.ship()
+        let middle = try shipped.vault.list(prefix: SegmentName.prefix)[1]
+        try FileManager.default.removeItem(atPath: shipped.vaultDirectory.file(middle))
+        await #expect {
+            try await Register.restore(from: shipped.vault, into: shipped.restoreTarget("gap"))
+        } throws: { error in
+            let message = (error as? RegisterError)?.message ?? ""
+            return message.contains("missing entries") && message.contains(first)
+        }
+    }
+
+    @Test func restoreRefusesKeysOfAnotherRegister() async throws {
+        let shipped = try await Shipped(people: 3)
+        _ = try await shipped.ship()
+        let other = try await TestRegister()
+        let target = RegisterConfiguration(
+            dataDirectory: other.directory.file("restored"), keysDirectory: other.keys, actor: "test", clock: { TestRegister.now })
+        await #expect(throws: RegisterError.self) { try await Register.restore(from: shipped.vault, into: target) }
+        #expect(!FileManager.default.fileExists(atPath: target.dataDirectory))
+    }
+
+    /// Retention drops old full snapshots (never the newest) and deltas older than the oldest
+    /// full snapshot kept, and never a segment.
+    @Test func retentionPrunesOnlyOldKeySnapshots() async throws {
+        let shipped = try await Shipped(people: 3)
+        _ = try await shipped.ship()
+        let segments = try shipped.vault.list(prefix: SegmentName.prefix)
+        let before = try shipped.vault.list(prefix: VaultShipper.keySnapshotPrefix)
+        #expect(before.count == 2)  // the full snapshot and the import's delta
+        try await Task.sleep(for: .seconds(1.1))  // snapshot names carry the vault's time, to the second
+        try await shipped.shipper.shipFullKeySnapshot()
+        let removed = try await shipped.shipper.applyRetention(0)
+        #expect(Set(removed) == Set(before))
+        #expect(try shipped.vault.list(prefix: VaultShipper.keySnapshotPrefix).count == 1)
+        #expect(try shipped.vault.list(prefix: SegmentName.prefix) == segments)
+        // What is left still restores everyone.
+        let report = try await Register.restore(from: shipped.vault, into: shipped.restoreTarget("after-retention"))
+        #expect(report.people == 3)
+    }
+}
