@@ -62,6 +62,14 @@ let package = Package(
                 .product(name: "CompressNIO", package: "compress-nio"),
             ],
             swiftSettings: strictSettings),
+        // The remote append-only vault: a small HTTP server that only ever adds verified segments.
+        .target(
+            name: "MusterVaultServer",
+            dependencies: [
+                "MusterVault", "MusterLedger", .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            swiftSettings: strictSettings),
         // Who may do what: roles and the one authorisation point, passwords (bcrypt), TOTP,
         // access tokens, rate limiting and load shedding. Pure: no server, no storage.
         .target(
@@ -85,12 +93,13 @@ let package = Package(
         .executableTarget(
             name: "muster",
             dependencies: [
-                "MusterRegister", "MusterDemo", "MusterAccess",
+                "MusterRegister", "MusterDemo", "MusterAccess", "MusterVault", "MusterVaultServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
             ],
             swiftSettings: strictSettings),
         // Helpers shared by the test targets.
-        .target(name: "MusterTesting", path: "Tests/MusterTesting", swiftSettings: strictSettings),
+        .target(name: "MusterTesting", dependencies: ["MusterLedger", "MusterVault"], path: "Tests/MusterTesting", swiftSettings: strictSettings),
 
         .testTarget(name: "MusterCoreTests", dependencies: ["MusterCore"], swiftSettings: strictSettings),
         .testTarget(name: "MusterCSVTests", dependencies: ["MusterCSV"], swiftSettings: strictSettings),
@@ -103,6 +112,13 @@ let package = Package(
             ],
             swiftSettings: strictSettings),
         .testTarget(name: "MusterVaultTests", dependencies: ["MusterVault", "MusterLedger", "MusterTesting"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "MusterVaultServerTests",
+            dependencies: [
+                "MusterVaultServer", "MusterVault", "MusterLedger", "MusterTesting",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            swiftSettings: strictSettings),
         .testTarget(name: "MusterAccessTests", dependencies: ["MusterAccess", "MusterCore"], swiftSettings: strictSettings),
         .testTarget(name: "MusterDemoTests", dependencies: ["MusterDemo", "MusterCSV"], swiftSettings: strictSettings),
         .testTarget(
@@ -111,6 +127,6 @@ let package = Package(
                 "MusterRegister", "MusterDemo", "MusterTesting", "MusterAccess", .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: strictSettings),
-        .testTarget(name: "MusterCLITests", dependencies: ["MusterTesting"], swiftSettings: strictSettings),
+        .testTarget(name: "MusterCLITests", dependencies: ["MusterTesting", "MusterAccess", "MusterCore"], swiftSettings: strictSettings),
     ]
 )

@@ -7,6 +7,7 @@ import MusterCrypto
 import MusterLedger
 import MusterRegister
 import MusterStore
+import MusterVault
 
 /// Runs a command body, turning any failure into a one-line reason on standard error and an exit
 /// status from the documented contract.
@@ -40,6 +41,14 @@ private func describe(_ error: any Error) -> (String, Int32) {
         }
     case let e as DomainError: return (e.message, 65)
     case let e as AccessError: return (e.message, 65)
+    case let e as VaultError:
+        switch e.code {
+        case .notFound: return (e.description, 66)
+        case .notAllowed: return (e.description, 77)
+        case .conflict: return (e.description, 73)
+        case .io: return (e.description, 69)
+        default: return (e.description, 65)
+        }
     case let e as KeyringError: return (e.message, e.code == .exists ? 73 : 77)
     case let e as CryptoFailure: return (e.message, 77)
     case let e as StoreError: return (e.message, e.code == .notInitialised ? 66 : 1)

@@ -33,3 +33,59 @@ import Testing
         #expect(none.status == 66 && !FileManager.default.fileExists(atPath: cli.directory.file("r2")))
     }
 }
+
+/// The remote append-only vault: `muster vault serve` on a loopback port, shipped to and
+/// restored from over HTTP with its token.
+@Suite struct CLIRemoteVaultTests {
+    /// Starts `muster vault serve` on a free loopback port; returns the process and its URL.
+    static func serve(_ cli: CLIRegister, publicKey: String, tokenFile: String) throws -> (Process, String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: MusterProcess.executable)
+        process.arguments = [
+            "vault", "serve", "--dir", cli.directory.file("remote"), "--listen", "127.0.0.1:0", "--public-key", publicKey,
+            "--token-file", tokenFile,
+        ]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        var seen = ""
+        while !seen.contains("\n") {
+            let chunk = output.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            seen += String(decoding: chunk, as: UTF8.self)
+        }
+        let port = try #require(seen.split(separator: ":").last?.split(separator: ",").first.map(String.init))
+        return (process, "http://127.0.0.1:\(port)")
+    }
+
+    @Test func shipAndRestoreThroughTheVaultServer() throws {
+        let cli = try CLIRegister()
+        try cli.ok(["import", SampleFiles.membersSample])
+        let publicKey = try cli.ok(["ledger", "public-key"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let tokenFile = cli.directory.write("token", "a-vault-token-of-enough-length\n")
+        let wrongToken = cli.directory.write("wrong", "not-the-token-of-the-vault\n")
+        let (server, url) = try Self.serve(cli, publicKey: publicKey, tokenFile: tokenFile)
+        defer {
+            server.terminate()
+            server.waitUntilExit()
+        }
+        let refused = try cli.run(["vault", "status", "--vault", url, "--vault-token-file", wrongToken])
+        #expect(refused.status != 0 && refused.stderr.contains("refused the token"), "\(refused)")
+        let shipped = try cli.ok(["ship", "--once", "--vault", url, "--vault-token-file", tokenFile])
+        #expect(shipped.stderr.contains("through entry 13 (lag 0)"), "\(shipped)")
+        #expect(try cli.ok(["vault", "status", "--vault", url, "--vault-token-file", tokenFile]).stdout.contains("(up to date)"))
+
+        let restored = cli.directory.file("restored")
+        let result = try MusterProcess.runRaw([
+            "restore", "--vault", url, "--vault-token-file", tokenFile, "--data", restored, "--keys", cli.directory.file("keys"),
+        ])
+        #expect(result.status == 0 && result.stdout.contains("12 people"), "\(result)")
+        // What the vault holds is read-only on disk too.
+        let files = try FileManager.default.contentsOfDirectory(atPath: cli.directory.file("remote"))
+        for file in files {
+            let mode = try FileManager.default.attributesOfItem(atPath: cli.directory.file("remote/\(file)"))[.posixPermissions] as? Int
+            #expect(mode == 0o444, "\(file)")
+        }
+    }
+}

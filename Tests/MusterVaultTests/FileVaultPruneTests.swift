@@ -1,4 +1,5 @@
 import Foundation
+import MusterTesting
 import Testing
 
 @testable import MusterVault
@@ -11,7 +12,7 @@ struct FileVaultPruneTests {
 
     /// A vault with ten daily key snapshots (days -9 ... 0), three segments and one other file.
     static func populated() throws -> (TemporaryDirectory, FileVault, snapshots: [String], segments: [String]) {
-        let directory = TemporaryDirectory()
+        let directory = TemporaryDirectory("muster-vault-test")
         let vault = try FileVault(directory: directory.path)
         var snapshots: [String] = []
         for age in (0..<10).reversed() {

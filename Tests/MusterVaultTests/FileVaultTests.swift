@@ -1,4 +1,5 @@
 import Foundation
+import MusterTesting
 import Testing
 
 @testable import MusterVault
@@ -6,7 +7,7 @@ import Testing
 /// The file vault: write-once, durable, read-only files, strict names, no leftovers.
 struct FileVaultTests {
     @Test func putThenGetAndList() throws {
-        let directory = TemporaryDirectory()
+        let directory = TemporaryDirectory("muster-vault-test")
         defer { withExtendedLifetime(directory) {} }  // the directory goes when the object does
         let vault = try FileVault(directory: directory.path)
         #expect(try vault.put(name: "b-file", bytes: [1, 2, 3]) == .stored)
@@ -21,7 +22,7 @@ struct FileVaultTests {
     }
 
     @Test func segmentsListInSequenceOrderAndReadBack() throws {
-        let directory = TemporaryDirectory()
+        let directory = TemporaryDirectory("muster-vault-test")
         defer { withExtendedLifetime(directory) {} }  // the directory goes when the object does
         let vault = try FileVault(directory: directory.path)
         let ledger = LedgerFixture(count: 30)
@@ -36,7 +37,7 @@ struct FileVaultTests {
     }
 
     @Test func aSecondPutOfTheSameBytesIsAlreadyPresent() throws {
-        let directory = TemporaryDirectory()
+        let directory = TemporaryDirectory("muster-vault-test")
         defer { withExtendedLifetime(directory) {} }  // the directory goes when the object does
         let vault = try FileVault(directory: directory.path)
         try vault.put(name: "x", bytes: [4, 5, 6])
@@ -46,7 +47,7 @@ struct FileVaultTests {
 
     @Test(arguments: [[4, 5, 7], [4, 5], [4, 5, 6, 0], []] as [[UInt8]])
     func aSecondPutOfOtherBytesIsAConflictAndChangesNothing(other: [UInt8]) throws {
-        let directory = TemporaryDirectory()
+        let directory = TemporaryDirectory("muster-vault-test")
         defer { withExtendedLifetime(directory) {} }  // the directory goes when the object does
         let vault = try FileVault(directory: directory.path)
         try vault.put(name: "x", bytes: [4, 5, 6])
@@ -60,7 +61,7 @@ struct FileVaultTests {
     /// The race the check-before-write cannot close: the name appears after the check. The
     /// link refuses to replace it, and the comparison decides as for a plain second put.
     @Test func theLinkDecidesWhenTheNameAppearsAfterTheCheck() throws {
-        let directory = TemporaryDirectory()
+        let directory = TemporaryDirectory("muster-vault-test")
         defer { withExtendedLifetime(directory) {} }  // the directory goes when the object does
         let vault = try FileVault(directory: directory.path)
         try Data([1]).write(to: URL(fileURLWithPath: directory.file("raced")))
@@ -71,7 +72,7 @@ struct FileVaultTests {
     }
 
     @Test func filesAreReadOnly() throws {
-        let directory = TemporaryDirectory()
+        let directory = TemporaryDirectory("muster-vault-test")
         defer { withExtendedLifetime(directory) {} }  // the directory goes when the object does
         let vault = try FileVault(directory: directory.path)
         try vault.put(name: "ro", bytes: [1])
@@ -80,7 +81,7 @@ struct FileVaultTests {
     }
 
     @Test func noTemporaryFilesAreLeft() throws {
-        let directory = TemporaryDirectory()
+        let directory = TemporaryDirectory("muster-vault-test")
         defer { withExtendedLifetime(directory) {} }  // the directory goes when the object does
         let vault = try FileVault(directory: directory.path)
         for n in 0..<20 { try vault.put(name: "f\(n)", bytes: [UInt8(n)]) }
@@ -91,7 +92,7 @@ struct FileVaultTests {
     }
 
     @Test func listIgnoresHiddenAndInvalidNames() throws {
-        let directory = TemporaryDirectory()
+        let directory = TemporaryDirectory("muster-vault-test")
         defer { withExtendedLifetime(directory) {} }  // the directory goes when the object does
         let vault = try FileVault(directory: directory.path)
         for name in [".tmp-0123456789abcdef", "has space", "ok"] {
@@ -105,7 +106,7 @@ struct FileVaultTests {
         String(repeating: "a", count: 256),
     ])
     func badNamesAreRefused(name: String) throws {
-        let directory = TemporaryDirectory()
+        let directory = TemporaryDirectory("muster-vault-test")
         defer { withExtendedLifetime(directory) {} }  // the directory goes when the object does
         let vault = try FileVault(directory: directory.path)
         #expect(vaultErrorCode { try vault.put(name: name, bytes: [1]) } == .invalidName)
@@ -119,7 +120,7 @@ struct FileVaultTests {
     }
 
     @Test func aMissingFileIsNotFound() throws {
-        let directory = TemporaryDirectory()
+        let directory = TemporaryDirectory("muster-vault-test")
         defer { withExtendedLifetime(directory) {} }  // the directory goes when the object does
         let vault = try FileVault(directory: directory.path)
         #expect(vaultErrorCode { try vault.get(name: "nothing") } == .notFound)

@@ -1,5 +1,6 @@
 import Foundation
 import MusterLedger
+import MusterTesting
 import Testing
 
 @testable import MusterVault

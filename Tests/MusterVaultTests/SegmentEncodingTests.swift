@@ -1,4 +1,5 @@
 import MusterLedger
+import MusterTesting
 import Testing
 
 @testable import MusterVault

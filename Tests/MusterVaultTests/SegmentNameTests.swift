@@ -1,3 +1,4 @@
+import MusterTesting
 import Testing
 
 @testable import MusterVault

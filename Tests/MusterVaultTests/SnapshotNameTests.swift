@@ -1,4 +1,5 @@
 import Foundation
+import MusterTesting
 import Testing
 
 @testable import MusterVault

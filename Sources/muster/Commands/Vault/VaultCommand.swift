@@ -8,7 +8,7 @@ struct VaultCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "vault",
         abstract: "Vaults: shipping status, and the append-only vault server.",
-        subcommands: [VaultStatusCommand.self])
+        subcommands: [VaultStatusCommand.self, VaultServeCommand.self])
 }
 
 struct VaultStatusCommand: AsyncParsableCommand {
