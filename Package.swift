@@ -124,7 +124,7 @@ let package = Package(
         .testTarget(
             name: "MusterRegisterTests",
             dependencies: [
-                "MusterRegister", "MusterDemo", "MusterTesting", "MusterAccess", .product(name: "GRDB", package: "GRDB.swift"),
+                "MusterRegister", "MusterDemo", "MusterTesting", "MusterAccess", "MusterVault", .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: strictSettings),
         .testTarget(name: "MusterCLITests", dependencies: ["MusterTesting", "MusterAccess", "MusterCore"], swiftSettings: strictSettings),

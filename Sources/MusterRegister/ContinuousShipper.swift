@@ -41,7 +41,7 @@ public struct ContinuousShipper: Sendable {
         var shipped: UInt64?
         var failures = 0
         var nextFull = ContinuousClock.now
-        while true {
+        while !Task.isCancelled {  // cancelled: stop at once, with no last round (the drill's attack)
             let stopping = stop.isSet
             do {
                 let through: UInt64

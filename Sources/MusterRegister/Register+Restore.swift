@@ -21,6 +21,15 @@ extension Register {
         let started = Date()
         let keyring = try Keyring.load(from: configuration.keysDirectory)
         let backup = try await VerifiedBackup.fetch(from: vault, keyring: keyring, point: point)
+        var report = try await restore(backup, into: configuration, until: point, keyring: keyring)
+        report.seconds = Date().timeIntervalSince(started)
+        return report
+    }
+
+    /// Replays `backup` (fetched and verified, or read from a register) into a new register.
+    static func restore(
+        _ backup: VerifiedBackup, into configuration: RegisterConfiguration, until point: RestorePoint, keyring: Keyring
+    ) async throws -> RestoreReport {
         let kept = try backup.count(upTo: point)
         guard kept > 0 else { throw RegisterError(.notFound, "the vault holds no entries before that point") }
 
@@ -33,11 +42,10 @@ extension Register {
             target.dataDirectory = finalDirectory + ".restoring-" + Hex.encode(RandomPool.shared.bytes(4))
         }
         do {
-            var report = try await replay(backup, entries: kept, into: target, keyring: keyring)
+            let report = try await replay(backup, entries: kept, into: target, keyring: keyring)
             if configuration.database == nil {
                 try FileManager.default.moveItem(atPath: target.dataDirectory, toPath: finalDirectory)
             }
-            report.seconds = Date().timeIntervalSince(started)
             return report
         } catch {
             if configuration.database == nil { try? FileManager.default.removeItem(atPath: target.dataDirectory) }

@@ -75,6 +75,23 @@ struct VerifiedBackup {
         return backup
     }
 
+    /// The first `size` entries, their checkpoints and the whole key store of `register`, read
+    /// straight from its store (the drill's expected state: no vault involved).
+    static func local(_ register: Register, through size: UInt64) async throws -> VerifiedBackup {
+        let origin = register.origin
+        return try await register.store.read { tx in
+            var backup = VerifiedBackup(origin: origin)
+            var keys: [(id: [UInt8], wrapped: [UInt8])] = []
+            try tx.forEachEntry(from: 1, through: size) { _, bytes, _ in backup.entries.append(bytes) }
+            try tx.forEachCheckpoint { checkpointSize, text in
+                if checkpointSize <= size { backup.checkpoints.append((checkpointSize, text)) }
+            }
+            try tx.forEachWrappedKey { keys.append(($0.bytes, $1)) }
+            backup.snapshots = [KeyStoreSnapshot(kind: .full, ledgerSize: try tx.ledgerHead().size, keys: keys)]
+            return backup
+        }
+    }
+
     private static func segment(_ name: SegmentName, from vault: any Vault) async throws -> Segment {
         do {
             return try Segment(encoded: try await vault.fetch(name: name.fileName), name: name.fileName)

@@ -9,6 +9,9 @@ import Testing
         "user add", "user list", "user disable", "user reset-mfa", "user password", "ship", "vault status", "restore",
     ]
 
+    /// Commands that take no register location (they make or serve their own).
+    static let standalone = ["drill", "vault serve"]
+
     @Test(arguments: subcommands)
     func everyCommandHasHelpAndTheLocationOptions(_ command: String) throws {
         let result = try MusterProcess.runRaw(command.split(separator: " ").map(String.init) + ["--help"])

@@ -89,3 +89,21 @@ import Testing
         }
     }
 }
+
+@Suite struct CLIDrillTests {
+    @Test func theDrillPassesAndReportsRPOAndRTO() throws {
+        let directory = TemporaryDirectory("muster-cli-drill")
+        let result = try MusterProcess.runRaw(["drill", "--people", "300", "--seconds", "1", "--dir", directory.file("drill")])
+        #expect(result.status == 0, "\(result)")
+        for line in ["writes acknowledged before the attack:", "lost after restore: 0", "RPO: ", "RTO: restored", "(match)", "drill passed"] {
+            #expect(result.stdout.contains(line), "\(line) missing from \(result.stdout)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: directory.file("drill/data")))
+    }
+
+    @Test(arguments: CLIEndToEndTests.standalone)
+    func standaloneCommandsHaveHelp(_ command: String) throws {
+        let result = try MusterProcess.runRaw(command.split(separator: " ").map(String.init) + ["--help"])
+        #expect(result.status == 0 && result.stdout.contains("USAGE"))
+    }
+}

@@ -1,0 +1,115 @@
+import Foundation
+import MusterAccess
+import MusterCore
+import MusterTesting
+import Synchronization
+import Testing
+
+/// `muster serve`, live: the real binary on a free loopback port, signed in to with the demo
+/// admin's printed credentials, stopped with SIGTERM.
+@Suite struct CLIServeTests {
+    @Test func theDemoServerSignsInReadsAPersonAndExitsCleanlyOnSIGTERM() throws {
+        let directory = TemporaryDirectory("muster-serve")
+        let server = try ServerProcess(arguments: [
+            "serve", "--demo", "--demo-people", "100", "--listen", "127.0.0.1:0",
+            "--data", directory.file("data"), "--keys", directory.file("keys"),
+        ])
+        defer { server.kill() }
+        let port = try #require(try server.waitForLine(matching: #"listening on http://127\.0\.0\.1:(\d+)"#).flatMap { Int($0) })
+        let password = try #require(server.firstMatch(#"password (\S+) \(shown once\)"#))
+        let secret = try #require(server.firstMatch(#"otpauth://totp/[^?]+\?secret=([A-Z2-7]+)"#))
+        let now = Timestamp(secondsSinceEpoch: Int64(Date().timeIntervalSince1970))
+        let code = try #require(try TOTPSecret(base32: secret).code(at: now))
+        let http = LoopbackHTTP(port: port)
+
+        #expect(try http.send("GET", "/healthz").status == 200)
+        let login = try http.send("POST", "/api/v1/login", body: #"{"username": "demo-admin", "password": "\#(password)", "code": "\#(code)"}"#)
+        #expect(login.status == 200, "\(login.body)")
+        let token = try #require(login.json["token"] as? String)
+        let page = try http.send("GET", "/api/v1/people?limit=1", token: token)
+        let number = try #require(((page.json["people"] as? [[String: Any]])?.first)?["number"] as? String)
+        let person = try http.send("GET", "/api/v1/people/\(number)?reason=live%20test", token: token)
+        #expect(person.status == 200)
+        let lastName = try #require((person.json["fields"] as? [String: String])?["last_name"])
+        #expect(!lastName.isEmpty)
+        #expect(try http.send("GET", "/api/v1/people/\(number)").status == 401)
+
+        let status = try server.terminate()
+        #expect(status == 0, "\(server.errors)")
+        #expect(server.errors.contains("server stopped"))
+        // The JSON logs name routes, never the person, the password or the token.
+        #expect(server.errors.contains(#""http.route":"/api/v1/people/{number}""#))
+        for secret in [lastName, password, token, number] { #expect(!server.errors.contains(secret)) }
+    }
+}
+
+/// The `muster` binary running in the background, its output collected as it comes.
+final class ServerProcess: Sendable {
+    private let process: Process
+    private let output = Output()
+
+    /// What the process printed, appended to from the pipes' handlers.
+    final class Output: Sendable {
+        let text = Mutex<(stdout: String, stderr: String)>(("", ""))
+    }
+
+    init(arguments: [String]) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: MusterProcess.executable)
+        process.arguments = arguments
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        let output = self.output
+        out.fileHandleForReading.readabilityHandler = { handle in
+            let text = String(decoding: handle.availableData, as: UTF8.self)
+            output.text.withLock { $0.stdout += text }
+        }
+        err.fileHandleForReading.readabilityHandler = { handle in
+            let text = String(decoding: handle.availableData, as: UTF8.self)
+            output.text.withLock { $0.stderr += text }
+        }
+        try process.run()
+        self.process = process
+    }
+
+    var printed: String { output.text.withLock { $0.stdout } }
+    var errors: String { output.text.withLock { $0.stderr } }
+
+    /// Waits (up to two minutes) for standard output to match `pattern`; returns its first group.
+    func waitForLine(matching pattern: String) throws -> String? {
+        let deadline = Date().addingTimeInterval(120)
+        while Date() < deadline {
+            if let match = firstMatch(pattern) { return match }
+            guard process.isRunning else { return nil }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        return nil
+    }
+
+    /// The first group of `pattern` in what the process printed so far.
+    func firstMatch(_ pattern: String) -> String? {
+        let text = printed
+        guard let regex = try? NSRegularExpression(pattern: pattern),
+            let match = regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)),
+            let range = Range(match.range(at: 1), in: text)
+        else { return nil }
+        return String(text[range])
+    }
+
+    /// Sends SIGTERM and waits (up to 30 s) for the exit status.
+    func terminate() throws -> Int32 {
+        Foundation.kill(process.processIdentifier, SIGTERM)
+        let deadline = Date().addingTimeInterval(30)
+        while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        guard !process.isRunning else { return -1 }
+        Thread.sleep(forTimeInterval: 0.2)  // let the pipe handlers take the last output
+        return process.terminationReason == .exit ? process.terminationStatus : 128 + process.terminationStatus
+    }
+
+    /// Stops the process if it is still running.
+    func kill() {
+        if process.isRunning { Foundation.kill(process.processIdentifier, SIGKILL) }
+    }
+}
