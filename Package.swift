@@ -89,11 +89,23 @@ let package = Package(
                 "MusterVault", .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strictSettings),
+        // The HTTP server: REST API, authorisation at one point, rate limits, metrics.
+        .target(
+            name: "MusterServer",
+            dependencies: [
+                "MusterRegister", "MusterAccess", "MusterCore", "MusterCSV", "MusterStore", "MusterDemo",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+            ],
+            swiftSettings: strictSettings),
         // The `muster` command.
         .executableTarget(
             name: "muster",
             dependencies: [
-                "MusterRegister", "MusterDemo", "MusterAccess", "MusterVault", "MusterVaultServer",
+                "MusterRegister", "MusterDemo", "MusterAccess", "MusterVault", "MusterVaultServer", "MusterServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
             ],
@@ -128,5 +140,13 @@ let package = Package(
             ],
             swiftSettings: strictSettings),
         .testTarget(name: "MusterCLITests", dependencies: ["MusterTesting", "MusterAccess", "MusterCore"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "MusterServerTests",
+            dependencies: [
+                "MusterServer", "MusterRegister", "MusterAccess", "MusterCore", "MusterStore", "MusterTesting",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings),
     ]
 )

@@ -130,6 +130,10 @@ extension PostgresTransaction {
         try run("DELETE FROM data_keys WHERE id = \(Data(id.bytes))")
     }
 
+    func forEachPersonByID(_ body: (PersonRow) throws -> Void) throws {
+        try forEachRow(PostgresQuery(unsafeSQL: "SELECT \(Self.columns) FROM people ORDER BY id")) { try body(try decodePerson($0)) }
+    }
+
     func forEachWrappedKey(_ body: (SubjectID, [UInt8]) throws -> Void) throws {
         try forEachRow("SELECT id, wrapped FROM data_keys ORDER BY id") { row in
             let (id, wrapped) = try row.decode((Data, Data).self)

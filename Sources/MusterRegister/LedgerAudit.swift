@@ -1,3 +1,4 @@
+import Crypto
 import MusterCore
 import MusterLedger
 import MusterStore
@@ -59,7 +60,29 @@ enum LedgerAudit {
     }
 
     /// Replays every person's entries and compares with the projection and the key store.
+    ///
+    /// Fast path first: digests of the replayed rows and of the stored rows, both in id order,
+    /// and of the ids that should and do hold a key, in two sequential scans. Only when a digest
+    /// differs does the slow path look up person by person, to name the first difference.
     static func projection(_ tx: any StoreReading) throws -> Int {
+        var replayed = RowDigest()
+        var keyed = RowDigest()
+        var people = 0
+        try Projection.replay(tx) { id, expected, _ in
+            people += 1
+            replayed.add(expected)
+            if expected.erasedAt == nil { keyed.add(id: id) }
+        }
+        var stored = RowDigest()
+        try tx.forEachPersonByID { stored.add($0) }
+        var keys = RowDigest()
+        try tx.forEachWrappedKey { id, _ in keys.add(id: id) }
+        if replayed.value == stored.value && keyed.value == keys.value { return people }
+        return try projectionPersonByPerson(tx)
+    }
+
+    /// The slow path: every person looked up and compared, naming the first difference.
+    static func projectionPersonByPerson(_ tx: any StoreReading) throws -> Int {
         var people = 0
         var keys = 0
         try Projection.replay(tx) { id, expected, last in
@@ -120,6 +143,31 @@ struct LevelDigests {
         }
         return nil
     }
+}
+
+/// A running SHA-256 over people rows (every column ``LedgerAudit/difference(_:_:)`` compares,
+/// each length-prefixed) or ids, in the order they are added.
+struct RowDigest {
+    private var hash = SHA256()
+
+    mutating func add(_ row: PersonRow) {
+        var fields = [row.id.bytes, Array(row.number.utf8), Array(String(row.version).utf8)]
+        fields.append(Array((row.erasedAt?.description ?? "-").utf8))
+        fields.append(Array((row.membership.statusSince?.description ?? "-").utf8))
+        fields.append(Array((row.membership.continuousSince?.description ?? "-").utf8))
+        for field in RecordCodec.clearFields { fields.append(Array(row.record.text(of: field).utf8)) }
+        fields.append(row.sealedIdentity ?? [0xFF])
+        for field in fields {
+            hash.update(data: (0..<4).map { UInt8(truncatingIfNeeded: field.count >> (24 - 8 * $0)) })
+            hash.update(data: field)
+        }
+    }
+
+    mutating func add(id: SubjectID) {
+        hash.update(data: id.bytes)
+    }
+
+    var value: [UInt8] { Array(hash.finalize()) }
 }
 
 /// What `ledger verify` found wrong, naming the first bad entry where there is one.

@@ -40,6 +40,10 @@ public struct RansomwareDrill: Sendable {
     /// Runs the drill on `register` (whose data directory is destroyed) with `vault`; restores
     /// into `restoreInto` (a directory that must not exist, with the same keys directory).
     public func run(register: Register, vault: any Vault, restoreInto: RegisterConfiguration) async throws -> DrillReport {
+        // The register as it stands is shipped first, as a shipper that has been running would have.
+        let catchUp = VaultShipper(register: register, vault: vault)
+        try await catchUp.shipFullKeySnapshot()
+        _ = try await catchUp.shipRound(after: try await catchUp.shippedThrough())
         var shipper = ContinuousShipper(register: register, vaults: [vault])
         shipper.interval = shipInterval
         let stopShipping = StopSignal()

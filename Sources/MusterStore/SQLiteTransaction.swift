@@ -133,6 +133,12 @@ final class SQLiteTransaction: StoreWriting {
         try Int.fetchOne(db, sql: "SELECT count(*) FROM data_keys") ?? 0
     }
 
+    func forEachPersonByID(_ body: (PersonRow) throws -> Void) throws {
+        let query = try raw("SELECT \(PersonRowMapping.selectColumns) FROM people ORDER BY id")
+        defer { query.reset() }
+        while try query.step() { try body(PersonRowMapping.decode(query)) }
+    }
+
     func forEachWrappedKey(_ body: (SubjectID, [UInt8]) throws -> Void) throws {
         let query = try raw("SELECT id, wrapped FROM data_keys ORDER BY id")
         defer { query.reset() }

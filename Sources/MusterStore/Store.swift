@@ -57,6 +57,9 @@ public protocol StoreReading: MerkleNodeReader {
     func personCount() throws -> Int
     /// How many wrapped data keys the key store holds.
     func wrappedKeyCount() throws -> Int
+    /// Calls `body` with every people row in the byte order of their ids (the order a replay
+    /// produces them in), erased ones included.
+    func forEachPersonByID(_ body: (PersonRow) throws -> Void) throws
     /// Calls `body` with every wrapped data key and its owner, by owner (for key-store backups).
     func forEachWrappedKey(_ body: (SubjectID, [UInt8]) throws -> Void) throws
     /// The canonical bytes of entry `sequence`, if it exists.

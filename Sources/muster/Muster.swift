@@ -19,6 +19,6 @@ struct Muster: AsyncParsableCommand {
         subcommands: [
             InitCommand.self, DemoCommand.self, ImportCommand.self, ExportCommand.self, AddCommand.self,
             ShowCommand.self, FindCommand.self, UpdateCommand.self, StatusCommand.self, EraseCommand.self,
-            StatsCommand.self, EligibleCommand.self, LedgerCommand.self, ShipCommand.self, VaultCommand.self, RestoreCommand.self, DrillCommand.self, UserCommand.self, BenchCommand.self, 
+            StatsCommand.self, EligibleCommand.self, LedgerCommand.self, ShipCommand.self, VaultCommand.self, RestoreCommand.self, DrillCommand.self, UserCommand.self, BenchCommand.self, ServeCommand.self,
         ])
 }

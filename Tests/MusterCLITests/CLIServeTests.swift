@@ -34,7 +34,19 @@ import Testing
         #expect(!lastName.isEmpty)
         #expect(try http.send("GET", "/api/v1/people/\(number)").status == 401)
 
-        let status = try server.terminate()
+        // A request in flight when SIGTERM arrives (its body half sent) is still answered, and
+        // only then does the server exit, with status 0.
+        let wrong = #"{"username": "demo-admin", "password": "not the password at all", "code": "000000"}"#
+        let inFlight = try LoopbackHTTP.Connection(port: port)
+        try inFlight.write(LoopbackHTTP.head("POST", "/api/v1/login", port: port, bodyLength: wrong.utf8.count) + wrong.prefix(20))
+        Thread.sleep(forTimeInterval: 0.3)
+        server.signal(SIGTERM)
+        Thread.sleep(forTimeInterval: 0.5)
+        #expect(server.isRunning)
+        try inFlight.write(String(wrong.dropFirst(20)))
+        let answer = try inFlight.readResponse()
+        #expect(answer.status == 401 && answer.body.contains("sign_in_failed"))
+        let status = try server.waitForExit()
         #expect(status == 0, "\(server.errors)")
         #expect(server.errors.contains("server stopped"))
         // The JSON logs name routes, never the person, the password or the token.
@@ -98,9 +110,14 @@ final class ServerProcess: Sendable {
         return String(text[range])
     }
 
-    /// Sends SIGTERM and waits (up to 30 s) for the exit status.
-    func terminate() throws -> Int32 {
-        Foundation.kill(process.processIdentifier, SIGTERM)
+    var isRunning: Bool { process.isRunning }
+
+    func signal(_ signal: Int32) {
+        Foundation.kill(process.processIdentifier, signal)
+    }
+
+    /// Waits (up to 30 s) for the exit status.
+    func waitForExit() throws -> Int32 {
         let deadline = Date().addingTimeInterval(30)
         while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
         guard !process.isRunning else { return -1 }

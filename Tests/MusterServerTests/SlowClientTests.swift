@@ -1,0 +1,108 @@
+import Foundation
+import Logging
+import ServiceLifecycle
+import Synchronization
+import Testing
+
+@testable import MusterServer
+
+/// Against slow-loris: on a real socket (loopback only), a client that sends its headers or its
+/// body too slowly is disconnected, while a normal request is served.
+@Suite struct SlowClientTests {
+    @Test func slowHeadersAndTrickledBodiesAreCutOff() async throws {
+        let fixture = try await ServerFixture {
+            $0.host = "127.0.0.1"
+            $0.port = 0
+            $0.idleTimeout = .seconds(1)
+            $0.requestReadTimeout = .seconds(1)
+        }
+        let port = Mutex<Int?>(nil)
+        let (listening, ready) = AsyncStream.makeStream(of: Void.self)
+        let app = MusterServer.makeApplication(
+            register: fixture.register, configuration: fixture.configuration, logger: Logger(label: "test")
+        ) { address in
+            port.withLock { $0 = Int(address.split(separator: ":").last ?? "") }
+            ready.yield()
+        }
+        let group = ServiceGroup(configuration: .init(services: [app], logger: Logger(label: "test")))
+        try await withThrowingTaskGroup(of: Void.self) { tasks in
+            tasks.addTask { try await group.run() }
+            for await _ in listening { break }
+            let port = try #require(port.withLock { $0 })
+
+            let normal = try RawSocket(port: port)
+            try normal.send("GET /healthz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+            #expect(normal.readUntilClosed(within: 5).hasPrefix("HTTP/1.1 200"))
+
+            // Headers that never finish: closed by the idle timeout.
+            let slowHeaders = try RawSocket(port: port)
+            try slowHeaders.send("GET /healthz HTTP/1.1\r\nHost: localhost\r\n")
+            let started = ContinuousClock.now
+            #expect(slowHeaders.readUntilClosed(within: 10).isEmpty)
+            #expect(ContinuousClock.now - started < .seconds(5))
+
+            // A body trickled a byte at a time, each byte inside the idle timeout: closed by the
+            // read deadline.
+            let trickle = try RawSocket(port: port)
+            try trickle.send("POST /api/v1/login HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 500\r\n\r\n")
+            let trickleStarted = ContinuousClock.now
+            var cutOff = false
+            for _ in 0..<40 {
+                try await Task.sleep(for: .milliseconds(250))
+                if (try? trickle.send("{")) == nil || trickle.isClosed {
+                    cutOff = true
+                    break
+                }
+            }
+            #expect(cutOff && ContinuousClock.now - trickleStarted < .seconds(6))
+            await group.triggerGracefulShutdown()
+            try await tasks.waitForAll()
+        }
+    }
+}
+
+/// A plain TCP connection to 127.0.0.1.
+final class RawSocket {
+    let descriptor: Int32
+
+    init(port: Int) throws {
+        descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let result = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        guard result == 0 else { throw POSIXError(.ECONNREFUSED) }
+    }
+
+    deinit { close(descriptor) }
+
+    func send(_ text: String) throws {
+        let bytes = Array(text.utf8)
+        let written = bytes.withUnsafeBytes { Glibc.send(descriptor, $0.baseAddress!, $0.count, Int32(MSG_NOSIGNAL)) }
+        guard written == bytes.count else { throw POSIXError(.EPIPE) }
+    }
+
+    /// Whether the peer has closed (a non-blocking peek sees end of stream or an error).
+    var isClosed: Bool {
+        var byte: UInt8 = 0
+        let result = recv(descriptor, &byte, 1, Int32(MSG_PEEK | MSG_DONTWAIT))
+        return result == 0 || (result < 0 && errno != EAGAIN && errno != EWOULDBLOCK)
+    }
+
+    /// Everything received until the peer closes, waiting at most `seconds`.
+    func readUntilClosed(within seconds: Int) -> String {
+        var timeout = timeval(tv_sec: seconds, tv_usec: 0)
+        setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        var received: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        while true {
+            let count = recv(descriptor, &buffer, buffer.count, 0)
+            if count <= 0 { break }
+            received += buffer[0..<count]
+        }
+        return String(decoding: received, as: UTF8.self)
+    }
+}
