@@ -54,6 +54,18 @@ public final class ServerMetrics: Sendable {
         ledgerEntries.record(Int64(clamping: entries))
     }
 
+    /// A vault's shipping state: the last entry it holds and how many committed entries it lacks.
+    func recordShipping(vault: String, shippedThrough: UInt64, lag: UInt64) {
+        CoreMetrics.Gauge(label: "muster_shipping_shipped_through", dimensions: [("vault", vault)], factory: factory)
+            .record(Int64(clamping: shippedThrough))
+        CoreMetrics.Gauge(label: "muster_shipping_lag_entries", dimensions: [("vault", vault)], factory: factory).record(Int64(clamping: lag))
+    }
+
+    /// Counts a failed shipping attempt (the vault is retried with backoff).
+    func recordShippingFailure(vault: String) {
+        CoreMetrics.Counter(label: "muster_shipping_failures_total", dimensions: [("vault", vault)], factory: factory).increment()
+    }
+
     /// Everything, in the Prometheus text format.
     public func render() -> String {
         registry.emitToString()

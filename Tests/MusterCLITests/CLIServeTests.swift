@@ -55,6 +55,31 @@ import Testing
     }
 }
 
+/// `muster serve --vault`: the server ships in-process and shows the lag in its metrics.
+@Suite struct CLIServeShippingTests {
+    @Test func theServerShipsToItsVaultAndReportsTheLag() throws {
+        let directory = TemporaryDirectory("muster-serve-ship")
+        let vault = directory.file("vault")
+        let server = try ServerProcess(arguments: [
+            "serve", "--demo", "--demo-people", "50", "--listen", "127.0.0.1:0", "--vault", "file://" + vault,
+            "--data", directory.file("data"), "--keys", directory.file("keys"),
+        ])
+        defer { server.kill() }
+        let port = try #require(try server.waitForLine(matching: #"listening on http://127\.0\.0\.1:(\d+)"#).flatMap { Int($0) })
+        let http = LoopbackHTTP(port: port)
+        var metrics = ""
+        for _ in 0..<50 where !metrics.contains("muster_shipping_lag_entries") {
+            Thread.sleep(forTimeInterval: 0.2)
+            metrics = try http.send("GET", "/metrics").body
+        }
+        #expect(metrics.contains(#"muster_shipping_lag_entries{vault="file://\#(vault)"} 0"#), "\(metrics)")
+        let segments = try FileManager.default.contentsOfDirectory(atPath: vault).filter { $0.hasPrefix("segment-") }
+        #expect(!segments.isEmpty)
+        server.signal(SIGTERM)
+        #expect(try server.waitForExit() == 0)
+    }
+}
+
 /// The `muster` binary running in the background, its output collected as it comes.
 final class ServerProcess: Sendable {
     private let process: Process

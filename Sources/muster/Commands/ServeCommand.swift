@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import MusterRegister
 import MusterServer
+import MusterVault
 
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -37,6 +38,12 @@ struct ServeCommand: AsyncParsableCommand {
     @ArgumentParser.Flag(name: .long, help: "Take the client address from X-Forwarded-For (only behind a proxy that sets it).")
     var trustForwardedFor = false
 
+    @Option(name: .customLong("vault"), help: ArgumentHelp("Ship to this vault in-process (repeat for several): file:///path or http://host:port.", valueName: "url"))
+    var vaults: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("A file holding the remote vault's token (default: $MUSTER_VAULT_TOKEN).", valueName: "file"))
+    var vaultTokenFile: String?
+
     @Option(name: .long, help: ArgumentHelp("Where imports and exports are staged (outside the data directory; default: the system's temporary directory).", valueName: "dir"))
     var staging: String?
 
@@ -64,7 +71,9 @@ struct ServeCommand: AsyncParsableCommand {
                 host: host, port: port, perClient: .init(requestsPerSecond: rate, burst: max(1, Int(rate * 2))),
                 maxInFlight: maxInFlight, maxImportBodyBytes: maxImportMib * 1024 * 1024, trustForwardedFor: trustForwardedFor,
                 temporaryDirectory: staging)
-            try await MusterServer.run(register: register, configuration: configuration) { address in
+            let token = try VaultOptions.token(file: vaultTokenFile)
+            let shipper = vaults.isEmpty ? nil : ContinuousShipper(register: register, vaults: try vaults.map { try VaultAddress.open($0, token: token) })
+            try await MusterServer.run(register: register, configuration: configuration, shipper: shipper) { address in
                 Self.say("listening on http://\(address)")
             }
             Terminal.printError("muster: server stopped")
