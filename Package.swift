@@ -29,8 +29,10 @@ let package = Package(
     targets: [
         // Pure domain core: people, statuses, eligibility. No I/O, no third-party imports.
         .target(name: "MusterCore", swiftSettings: strictSettings),
+        // Thin wrappers over the few system calls the file code makes (one place per platform).
+        .target(name: "MusterSystem", swiftSettings: strictSettings),
         // The register CSV: a streaming RFC 4180 reader/writer and the row <-> record mapping.
-        .target(name: "MusterCSV", dependencies: ["MusterCore"], swiftSettings: strictSettings),
+        .target(name: "MusterCSV", dependencies: ["MusterCore", "MusterSystem"], swiftSettings: strictSettings),
         // Keys, field encryption, blind indexes, signing keys.
         .target(
             name: "MusterCrypto",
@@ -58,7 +60,7 @@ let package = Package(
         .target(
             name: "MusterVault",
             dependencies: [
-                "MusterLedger", .product(name: "Crypto", package: "swift-crypto"),
+                "MusterLedger", "MusterSystem", .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "CompressNIO", package: "compress-nio"),
             ],
             swiftSettings: strictSettings),

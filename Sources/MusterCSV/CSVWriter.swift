@@ -5,6 +5,7 @@ public import Musl
 #elseif canImport(Darwin)
 public import Darwin
 #endif
+import MusterSystem
 
 /// Writes RFC 4180 CSV with LF line ends through a 64 KiB buffer.
 ///

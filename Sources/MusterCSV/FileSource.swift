@@ -5,6 +5,7 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import MusterSystem
 
 /// An open file, read a chunk at a time with POSIX `read` so that memory stays flat however big
 /// the file is.

@@ -1,4 +1,5 @@
 public import Foundation
+import MusterSystem
 
 extension FileVault {
     /// Stores a snapshot (a key-store backup) under a ``SnapshotName`` that the vault makes

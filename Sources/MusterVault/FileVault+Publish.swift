@@ -5,6 +5,7 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import MusterSystem
 
 extension FileVault {
     /// The mode of every published file: read-only for everyone, so that even the vault's own

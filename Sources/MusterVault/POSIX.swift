@@ -5,6 +5,7 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import MusterSystem
 
 /// The few system calls the file vault makes, each retried on `EINTR` and reported as a
 /// ``VaultError`` with the system's reason (about the file, never its contents).

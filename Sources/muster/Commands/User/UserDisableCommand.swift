@@ -1,20 +1,30 @@
 import ArgumentParser
+import MusterAccess
 import MusterRegister
 
-struct UserDisableCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "disable", abstract: "Disable a staff account and revoke its sessions and tokens at once.")
-
+/// What every command on one existing staff account takes: where the register is, and whose account.
+struct StaffAccountOptions: ParsableArguments {
     @OptionGroup var options: RegisterOptions
 
     @Argument(help: "The username.")
     var username: String
 
+    /// The register's staff accounts; `passwordCost` matters only to commands that hash a password.
+    func accounts(passwordCost: Int = 4) async throws -> StaffAccounts {
+        StaffAccounts(register: try await options.open(), passwordCost: passwordCost)
+    }
+}
+
+struct UserDisableCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "disable", abstract: "Disable a staff account and revoke its sessions and tokens at once.")
+
+    @OptionGroup var account: StaffAccountOptions
+
     func run() async throws {
         try await runCommand {
-            let register = try await options.open()
-            try await StaffAccounts(register: register, passwordCost: 4).disable(username: username)
-            print("\(username): disabled")
+            try await account.accounts().disable(username: account.username)
+            print("\(account.username): disabled")
         }
     }
 }
@@ -23,16 +33,11 @@ struct UserResetMFACommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "reset-mfa", abstract: "Give a staff account a new TOTP secret (a lost phone) and revoke its tokens.")
 
-    @OptionGroup var options: RegisterOptions
-
-    @Argument(help: "The username.")
-    var username: String
+    @OptionGroup var account: StaffAccountOptions
 
     func run() async throws {
         try await runCommand {
-            let register = try await options.open()
-            let enrolment = try await StaffAccounts(register: register, passwordCost: 4).resetMFA(username: username)
-            UserAddCommand.printEnrolment(enrolment)
+            UserAddCommand.printEnrolment(try await account.accounts().resetMFA(username: account.username))
         }
     }
 }
@@ -41,17 +46,13 @@ struct UserPasswordCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "password", abstract: "Set a staff account's password and revoke its tokens.")
 
-    @OptionGroup var options: RegisterOptions
-
-    @Argument(help: "The username.")
-    var username: String
+    @OptionGroup var account: StaffAccountOptions
 
     func run() async throws {
         try await runCommand {
-            let register = try await options.open()
             let password = try Terminal.readPassword(confirming: true)
-            try await StaffAccounts(register: register).setPassword(username: username, password: password)
-            print("\(username): password changed")
+            try await account.accounts(passwordCost: PasswordHasher.defaultCost).setPassword(username: account.username, password: password)
+            print("\(account.username): password changed")
         }
     }
 }

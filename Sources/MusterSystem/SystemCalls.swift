@@ -1,14 +1,15 @@
 #if canImport(Glibc)
-import Glibc
+public import Glibc
 #elseif canImport(Musl)
-import Musl
+public import Musl
 #elseif canImport(Darwin)
-import Darwin
+public import Darwin
 #endif
 
-// The raw calls behind ``POSIX``, each platform's module named once.
+// Thin wrappers over the C calls Muster's file code uses, each platform's module named in one
+// place only (and their names free of clashes with types' own `close`, `write`, … methods).
 
-func systemOpen(_ path: String, _ flags: Int32, _ mode: mode_t) -> Int32 {
+public func systemOpen(_ path: String, _ flags: Int32, _ mode: mode_t) -> Int32 {
     #if canImport(Glibc)
     Glibc.open(path, flags, mode)
     #elseif canImport(Musl)
@@ -18,7 +19,7 @@ func systemOpen(_ path: String, _ flags: Int32, _ mode: mode_t) -> Int32 {
     #endif
 }
 
-func systemWrite(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
+public func systemWrite(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
     #if canImport(Glibc)
     Glibc.write(descriptor, bytes, count)
     #elseif canImport(Musl)
@@ -28,7 +29,7 @@ func systemWrite(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -
     #endif
 }
 
-func systemRead(_ descriptor: Int32, _ bytes: UnsafeMutableRawPointer, _ count: Int) -> Int {
+public func systemRead(_ descriptor: Int32, _ bytes: UnsafeMutableRawPointer, _ count: Int) -> Int {
     #if canImport(Glibc)
     Glibc.read(descriptor, bytes, count)
     #elseif canImport(Musl)
@@ -38,7 +39,7 @@ func systemRead(_ descriptor: Int32, _ bytes: UnsafeMutableRawPointer, _ count: 
     #endif
 }
 
-func systemFsync(_ descriptor: Int32) -> Int32 {
+public func systemFsync(_ descriptor: Int32) -> Int32 {
     #if canImport(Glibc)
     Glibc.fsync(descriptor)
     #elseif canImport(Musl)
@@ -48,7 +49,7 @@ func systemFsync(_ descriptor: Int32) -> Int32 {
     #endif
 }
 
-func systemFchmod(_ descriptor: Int32, _ mode: mode_t) -> Int32 {
+public func systemFchmod(_ descriptor: Int32, _ mode: mode_t) -> Int32 {
     #if canImport(Glibc)
     Glibc.fchmod(descriptor, mode)
     #elseif canImport(Musl)
@@ -58,7 +59,7 @@ func systemFchmod(_ descriptor: Int32, _ mode: mode_t) -> Int32 {
     #endif
 }
 
-func systemClose(_ descriptor: Int32) -> Int32 {
+public func systemClose(_ descriptor: Int32) -> Int32 {
     #if canImport(Glibc)
     Glibc.close(descriptor)
     #elseif canImport(Musl)
@@ -69,7 +70,7 @@ func systemClose(_ descriptor: Int32) -> Int32 {
 }
 
 /// `link(2)`: 0, or the `errno` it failed with.
-func systemLink(_ from: String, _ to: String) -> Int32 {
+public func systemLink(_ from: String, _ to: String) -> Int32 {
     #if canImport(Glibc)
     Glibc.link(from, to) == 0 ? 0 : errno
     #elseif canImport(Musl)
@@ -80,7 +81,7 @@ func systemLink(_ from: String, _ to: String) -> Int32 {
 }
 
 /// `unlink(2)`: 0, or the `errno` it failed with.
-func systemUnlink(_ path: String) -> Int32 {
+public func systemUnlink(_ path: String) -> Int32 {
     #if canImport(Glibc)
     Glibc.unlink(path) == 0 ? 0 : errno
     #elseif canImport(Musl)
@@ -88,4 +89,9 @@ func systemUnlink(_ path: String) -> Int32 {
     #else
     Darwin.unlink(path) == 0 ? 0 : errno
     #endif
+}
+
+/// The text for the current `errno`: about the file, never its contents.
+public func lastErrorText() -> String {
+    String(cString: strerror(errno))
 }
