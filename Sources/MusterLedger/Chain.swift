@@ -62,20 +62,20 @@ public struct ChainVerifier: Sendable {
         guard hash.bytes == storedHash else {
             throw LedgerError(.hashMismatch, "content does not match its stored hash", sequence: sequence)
         }
-        let entry = try Self.parse(bytes, sequence: sequence)
-        guard entry.sequence == sequence else {
-            throw LedgerError(.sequenceGap, "entry bytes say sequence \(entry.sequence)", sequence: sequence)
+        let links = try Self.links(bytes, sequence: sequence)
+        guard links.sequence == sequence else {
+            throw LedgerError(.sequenceGap, "entry bytes say sequence \(links.sequence)", sequence: sequence)
         }
-        guard entry.previousHash == head.hash else {
+        guard links.previousHash.elementsEqual(head.hash.bytes) else {
             throw LedgerError(.chainBroken, "previous-hash link does not match entry \(sequence - 1)", sequence: sequence)
         }
         head = ChainHead(size: sequence, hash: hash)
         return hash
     }
 
-    private static func parse(_ bytes: [UInt8], sequence: UInt64) throws(LedgerError) -> LedgerEntry {
+    private static func links(_ bytes: [UInt8], sequence: UInt64) throws(LedgerError) -> (sequence: UInt64, previousHash: ArraySlice<UInt8>) {
         do {
-            return try LedgerEntry(encoded: bytes)
+            return try LedgerEntry.links(of: bytes)
         } catch {
             throw LedgerError(error.code, error.message, sequence: sequence)
         }

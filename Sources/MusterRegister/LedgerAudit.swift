@@ -38,7 +38,7 @@ enum LedgerAudit {
                 sequence: chain.head.size + 1,
                 "the checkpoint at size \(size) covers entries the ledger no longer has (it ends at entry \(chain.head.size))")
         }
-        var stored = LevelDigests()
+        var stored = digests.sibling()
         try tx.forEachMerkleNode { stored.add($0) }
         if let level = digests.firstDifference(from: stored) {
             throw VerificationFailure(sequence: nil, "the stored Merkle nodes at level \(level) differ from the tree the entries give")
@@ -127,21 +127,68 @@ enum LedgerAudit {
 
 /// A running digest of the Merkle nodes of each level, in index order (the order in which both
 /// the appender produces them and the store returns them).
+///
+/// A polynomial hash modulo the prime 2^61 − 1 at a point drawn at random for each verification
+/// (a universal hash): whoever edited the stored nodes cannot know the point, so two different
+/// sequences collide with probability about n / 2^61. It costs a few multiplications per node,
+/// where a SHA-256 per node cost as much as hashing the entries themselves.
 struct LevelDigests {
-    private var digests: [EntryHash] = []
+    private static let prime: UInt64 = (1 << 61) - 1
+    private let point: UInt64
+    private var digests: [UInt64] = []
+    private var counts: [UInt64] = []
+
+    /// Two sides compared must share the point: make one, then ``sibling()``.
+    init() {
+        point = UInt64.random(in: 2..<Self.prime)
+    }
+
+    private init(point: UInt64) {
+        self.point = point
+    }
+
+    /// An empty digest at the same point, for the other side of the comparison.
+    func sibling() -> LevelDigests { LevelDigests(point: point) }
 
     mutating func add(_ node: MerkleNode) {
-        while digests.count <= node.level { digests.append(.zero) }
-        digests[node.level] = EntryHash.of(digests[node.level].bytes + node.hash.bytes)
+        while digests.count <= node.level {
+            digests.append(0)
+            counts.append(0)
+        }
+        var value = digests[node.level]
+        node.hash.bytes.withUnsafeBytes { raw in
+            for word in 0..<4 {
+                // 64-bit words reduced below the prime keep every step exact.
+                let chunk = raw.loadUnaligned(fromByteOffset: word * 8, as: UInt64.self) % Self.prime
+                value = Self.add(Self.multiply(value, point), chunk)
+            }
+        }
+        digests[node.level] = value
+        counts[node.level] += 1
     }
 
     func firstDifference(from other: LevelDigests) -> Int? {
         for level in 0..<max(digests.count, other.digests.count) {
-            let mine = level < digests.count ? digests[level] : .zero
-            let theirs = level < other.digests.count ? other.digests[level] : .zero
+            let mine = level < digests.count ? (digests[level], counts[level]) : (0, 0)
+            let theirs = level < other.digests.count ? (other.digests[level], other.counts[level]) : (0, 0)
             if mine != theirs { return level }
         }
         return nil
+    }
+
+    private static func multiply(_ a: UInt64, _ b: UInt64) -> UInt64 {
+        let (high, low) = a.multipliedFullWidth(by: b)
+        // a·b = high·2^64 + low, and 2^64 ≡ 2^3 (mod 2^61 − 1).
+        let folded = (low & prime) + (low >> 61) + (UInt64(high) << 3)
+        return reduce(folded)
+    }
+
+    private static func add(_ a: UInt64, _ b: UInt64) -> UInt64 { reduce(a + b) }
+
+    private static func reduce(_ x: UInt64) -> UInt64 {
+        var value = (x & prime) + (x >> 61)
+        if value >= prime { value -= prime }
+        return value
     }
 }
 

@@ -1,0 +1,40 @@
+extension LedgerEntry {
+    /// Checks that `bytes` are a well-formed version-1 entry (every length and tag in range,
+    /// nothing trailing, an actor in UTF-8) and returns the two fields a chain check needs: the
+    /// sequence number and the previous entry's hash.
+    ///
+    /// The same rules as ``init(encoded:)`` without building the entry: full verification
+    /// reads millions of entries, and making a string and an array for each cost more than
+    /// hashing them.
+    public static func links(of bytes: [UInt8]) throws(LedgerError) -> (sequence: UInt64, previousHash: ArraySlice<UInt8>) {
+        let fixed = 1 + 8 + 8 + 1 + 1
+        guard bytes.count >= fixed, bytes[0] == formatVersion else {
+            throw LedgerError(.malformedEntry, bytes.isEmpty || bytes[0] == formatVersion ? "entry is truncated" : "unknown entry format version")
+        }
+        let sequence = bytes[1..<9].reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+        guard EntryKind(rawValue: bytes[17]) != nil else { throw LedgerError(.malformedEntry, "unknown entry kind \(bytes[17])") }
+        var offset = fixed
+        switch bytes[18] {
+        case 0: break
+        case 1: offset += 16
+        default: throw LedgerError(.malformedEntry, "bad subject flag")
+        }
+        guard bytes.count >= offset + 32 + 2 else { throw LedgerError(.malformedEntry, "entry is truncated") }
+        let previous = bytes[offset..<(offset + 32)]
+        offset += 32
+        let actorLength = Int(bytes[offset]) << 8 | Int(bytes[offset + 1])
+        offset += 2
+        guard bytes.count >= offset + actorLength + 4 else { throw LedgerError(.malformedEntry, "entry is truncated") }
+        let actor = bytes[offset..<(offset + actorLength)]
+        // ASCII is UTF-8; anything else is checked properly.
+        if !actor.allSatisfy({ $0 < 0x80 }), String(validating: actor, as: UTF8.self) == nil {
+            throw LedgerError(.malformedEntry, "actor is not UTF-8")
+        }
+        offset += actorLength
+        let payloadLength = bytes[offset..<(offset + 4)].reduce(0) { $0 << 8 | Int($1) }
+        offset += 4
+        guard bytes.count - offset >= payloadLength else { throw LedgerError(.malformedEntry, "entry is truncated") }
+        guard bytes.count - offset == payloadLength else { throw LedgerError(.malformedEntry, "entry has trailing bytes") }
+        return (sequence, previous)
+    }
+}
