@@ -34,6 +34,9 @@ public enum MusterServer {
             signInPerAccount: GCRALimiter(configuration: configuration.signInPerAccount),
             signIns: InFlightLimiter(limit: configuration.maxConcurrentSignIns))
         API(router: router, state: state).addRoutes()
+        if configuration.benchmarkRoute {
+            router.get("/bench/hello") { _, _ in "hello\n" }
+        }
         return router
     }
 

@@ -45,6 +45,9 @@ public struct ServerConfiguration: Sendable {
     public var tokenLifetime: Duration
     /// bcrypt's work factor for staff passwords (tests lower it).
     public var passwordCost: Int
+    /// Adds `GET /bench/hello`, a hello-world route behind the same middleware, so a benchmark
+    /// can compare an API read with the server's floor in one build. Off unless asked for.
+    public var benchmarkRoute = false
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080,

@@ -45,4 +45,15 @@ import Testing
             #expect(operation?["x-muster-permission"] as? String == endpoint.scope.permission?.rawValue, "\(endpoint)")
         }
     }
+
+    /// The benchmarks' hello-world route exists only when asked for, so it never widens the API.
+    @Test func theBenchmarkRouteIsServedOnlyWhenAskedFor() async throws {
+        let fixture = try await ServerFixture()
+        let plain = MusterServer.makeRouter(register: fixture.register, configuration: fixture.configuration, metrics: fixture.metrics)
+        #expect(!plain.routes.contains { $0.path.description == "/bench/hello" })
+        var configuration = fixture.configuration
+        configuration.benchmarkRoute = true
+        let bench = MusterServer.makeRouter(register: fixture.register, configuration: configuration, metrics: fixture.metrics)
+        #expect(bench.routes.contains { $0.path.description == "/bench/hello" && $0.method == .get })
+    }
 }

@@ -38,6 +38,12 @@ struct ServeCommand: AsyncParsableCommand {
     @ArgumentParser.Flag(name: .long, help: "Take the client address from X-Forwarded-For (only behind a proxy that sets it).")
     var trustForwardedFor = false
 
+    @Option(name: .long, help: "Requests per second allowed per staff account (burst: twice this).")
+    var accountRate = 50.0
+
+    @ArgumentParser.Flag(name: .long, help: ArgumentHelp("Add GET /bench/hello, a hello-world route, for benchmarks.", visibility: .hidden))
+    var benchmarkRoute = false
+
     @Option(name: .customLong("vault"), help: ArgumentHelp("Ship to this vault in-process (repeat for several): file:///path or http://host:port.", valueName: "url"))
     var vaults: [String] = []
 
@@ -51,6 +57,7 @@ struct ServeCommand: AsyncParsableCommand {
         if Self.parseListen(listen) == nil { throw ValidationError("--listen must be host:port, e.g. 127.0.0.1:8080") }
         if demoPeople < 0 { throw ValidationError("--demo-people cannot be negative") }
         if !(rate > 0 && rate.isFinite) { throw ValidationError("--rate must be positive") }
+        if !(accountRate > 0 && accountRate.isFinite) { throw ValidationError("--account-rate must be positive") }
         if maxInFlight < 1 { throw ValidationError("--max-in-flight must be at least 1") }
         if maxImportMib < 1 { throw ValidationError("--max-import-mib must be at least 1") }
     }
@@ -67,10 +74,12 @@ struct ServeCommand: AsyncParsableCommand {
                 register = try await options.open()
             }
             let (host, port) = Self.parseListen(listen)!
-            let configuration = ServerConfiguration(
+            var configuration = ServerConfiguration(
                 host: host, port: port, perClient: .init(requestsPerSecond: rate, burst: max(1, Int(rate * 2))),
                 maxInFlight: maxInFlight, maxImportBodyBytes: maxImportMib * 1024 * 1024, trustForwardedFor: trustForwardedFor,
                 temporaryDirectory: staging)
+            configuration.perAccount = .init(requestsPerSecond: accountRate, burst: max(1, Int(accountRate * 2)))
+            configuration.benchmarkRoute = benchmarkRoute
             let token = try VaultOptions.token(file: vaultTokenFile)
             let shipper = vaults.isEmpty ? nil : ContinuousShipper(register: register, vaults: try vaults.map { try VaultAddress.open($0, token: token) })
             try await MusterServer.run(register: register, configuration: configuration, shipper: shipper) { address in
