@@ -22,6 +22,8 @@ public struct ContinuousShipper: Sendable {
     /// A full key-store snapshot at start and then this often.
     public var fullKeySnapshotInterval: Duration = .seconds(24 * 3600)
     public var retention: TimeInterval = VaultShipper.defaultRetention
+    /// The first wait after a failure; it doubles with each failure in a row, up to 60 times it.
+    public var retryBase: Duration = .seconds(1)
 
     public init(register: Register, vaults: [any Vault]) {
         shippers = vaults.map { VaultShipper(register: register, vault: $0) }
@@ -38,17 +40,17 @@ public struct ContinuousShipper: Sendable {
 
     private func loop(_ shipper: VaultShipper, stop: StopSignal, report: @escaping @Sendable (ShipEvent) -> Void) async {
         let location = shipper.vault.location
-        var shipped: UInt64?
+        var chain: SegmentChain?
         var failures = 0
         var nextFull = ContinuousClock.now
         while !Task.isCancelled {  // cancelled: stop at once, with no last round (the drill's attack)
             let stopping = stop.isSet
             do {
-                let through: UInt64
-                if let shipped {
-                    through = shipped
+                var verified: SegmentChain
+                if let chain {
+                    verified = chain
                 } else {
-                    through = try await shipper.shippedThrough()
+                    verified = try await shipper.verifiedChain()
                 }
                 if ContinuousClock.now >= nextFull {
                     let full = try await shipper.shipFullKeySnapshot()
@@ -56,8 +58,8 @@ public struct ContinuousShipper: Sendable {
                     report(.keySnapshot(vault: location, name: full.name, keys: full.keys))
                     nextFull = ContinuousClock.now + fullKeySnapshotInterval
                 }
-                let round = try await shipper.shipRound(after: through)
-                shipped = round.shippedThrough
+                let round = try await shipper.shipRound(extending: &verified)
+                chain = verified
                 if failures > 0 { report(.recovered(vault: location)) }
                 failures = 0
                 if !round.segments.isEmpty {
@@ -65,8 +67,8 @@ public struct ContinuousShipper: Sendable {
                 }
             } catch {
                 failures += 1
-                shipped = nil  // ask the vault again when it is back
-                let wait = Duration.seconds(min(60, 1 << min(failures - 1, 6)))
+                chain = nil  // read and verify the vault again when it is back
+                let wait = retryBase * min(60, 1 << min(failures - 1, 6))
                 report(.failed(vault: location, message: String(describing: error), retryIn: wait))
                 if stopping { return }
                 await stop.sleep(for: wait)

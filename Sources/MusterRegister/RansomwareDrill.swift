@@ -43,7 +43,8 @@ public struct RansomwareDrill: Sendable {
         // The register as it stands is shipped first, as a shipper that has been running would have.
         let catchUp = VaultShipper(register: register, vault: vault)
         try await catchUp.shipFullKeySnapshot()
-        _ = try await catchUp.shipRound(after: try await catchUp.shippedThrough())
+        var chain = try await catchUp.verifiedChain()
+        _ = try await catchUp.shipRound(extending: &chain)
         var shipper = ContinuousShipper(register: register, vaults: [vault])
         shipper.interval = shipInterval
         let stopShipping = StopSignal()

@@ -19,10 +19,14 @@ public struct ShipRound: Sendable, Equatable {
 /// key-store changes they imply. Stateless between rounds: what a vault holds is read from
 /// the vault, so a restarted shipper (or a second one) carries on where the vault is.
 ///
+/// Every segment is checked against what the vault already holds before it is written (the
+/// same checks a restore makes: chain, signature, a root that extends the last checkpoint), so
+/// a shipper never writes a segment a restore would refuse.
+///
 /// ```swift
 /// let shipper = VaultShipper(register: register, vault: try FileVault(directory: "/mnt/vault"))
-/// var through = try await shipper.shippedThrough()
-/// through = try await shipper.shipRound(after: through).shippedThrough
+/// var chain = try await shipper.verifiedChain()
+/// let round = try await shipper.shipRound(extending: &chain)
 /// ```
 public struct VaultShipper: Sendable {
     let register: Register
@@ -44,14 +48,34 @@ public struct VaultShipper: Sendable {
         try await vault.names(prefix: SegmentName.prefix).map { try SegmentName(parsing: $0).last }.max() ?? 0
     }
 
-    /// Sends every committed entry after `shipped`, segment by segment, each followed by the
-    /// key-store delta of the people it creates or erases.
-    public func shipRound(after shipped: UInt64) async throws -> ShipRound {
-        var round = ShipRound(shippedThrough: shipped)
+    /// The vault's segments, read and verified as a chain: where shipping carries on from.
+    public func verifiedChain() async throws -> SegmentChain {
+        let verifier = try NoteVerifier(verifierKey: try register.verifierKey())
+        var chain = SegmentChain(origin: register.origin, verifier: verifier)
+        for name in try await vault.names(prefix: SegmentName.prefix) {
+            do {
+                try chain.accept(try Segment(encoded: try await vault.fetch(name: name), name: name))
+            } catch let error as VaultError {
+                throw RegisterError(.corrupt, "the vault \(vault.location) fails verification at \(name): \(error.message)")
+            }
+        }
+        return chain
+    }
+
+    /// Sends every committed entry after `chain`'s head, segment by segment: each is checked to
+    /// extend `chain`, then the key-store delta of the people it creates or erases is sent, then
+    /// the segment itself.
+    public func shipRound(extending chain: inout SegmentChain) async throws -> ShipRound {
+        var round = ShipRound(shippedThrough: chain.head.size)
         while let segment = try await nextSegment(after: round.shippedThrough) {
+            var next = chain
+            try next.accept(segment)
+            // Keys first: a vault must never hold a segment whose people's keys it lacks, even
+            // if shipping stops between the two writes (a delta ahead of its segment is harmless).
+            try await shipKeyDelta(for: segment)
             let bytes = segment.encode()
             _ = try await vault.store(name: segment.name.fileName, bytes: bytes)
-            try await shipKeyDelta(for: segment)
+            chain = next
             round.segments.append(segment.name.fileName)
             round.entries += segment.entries.count
             round.bytes += bytes.count

@@ -34,6 +34,19 @@ import Testing
         #expect(!lastName.isEmpty)
         #expect(try http.send("GET", "/api/v1/people/\(number)").status == 401)
 
+        // Search by exact email, update a field, and export, over the real socket.
+        let email = try #require((person.json["fields"] as? [String: String])?["email"])
+        let found = try http.send("GET", "/api/v1/people/search?email=\(email.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")&reason=live", token: token)
+        #expect(found.status == 200 && found.body.contains(number), "\(found.status)")
+        let updated = try http.send("PATCH", "/api/v1/people/\(number)", token: token, body: #"{"fields": {"town": "Hebden Bridge"}}"#)
+        #expect(updated.status == 200, "\(updated.body)")
+        let again = try http.send("GET", "/api/v1/people/\(number)?reason=live", token: token)
+        #expect((again.json["fields"] as? [String: String])?["town"] == "Hebden Bridge")
+        #expect(try http.send("GET", "/api/v1/people/export", token: token).status == 400, "an export needs a reason")
+        let export = try http.send("GET", "/api/v1/people/export?reason=live%20test", token: token)
+        #expect(export.status == 200 && export.body.hasPrefix("membership_number,") && export.body.contains("Hebden Bridge"))
+        #expect(export.body.contains("\n\(number),"))
+
         // A request in flight when SIGTERM arrives (its body half sent) is still answered, and
         // only then does the server exit, with status 0.
         let wrong = #"{"username": "demo-admin", "password": "not the password at all", "code": "000000"}"#

@@ -5,6 +5,7 @@ import MusterLedger
 import MusterStore
 import MusterTesting
 import MusterVault
+import Synchronization
 import Testing
 
 @testable import MusterRegister
@@ -30,7 +31,8 @@ import Testing
         var register: Register { test.register }
 
         func ship() async throws -> ShipRound {
-            try await shipper.shipRound(after: try await shipper.shippedThrough())
+            var chain = try await shipper.verifiedChain()
+            return try await shipper.shipRound(extending: &chain)
         }
 
         /// A fresh configuration beside the original, with the original's keys.
@@ -158,5 +160,82 @@ import Testing
         // What is left still restores everyone.
         let report = try await Register.restore(from: shipped.vault, into: shipped.restoreTarget("after-retention"))
         #expect(report.people == 3)
+    }
+}
+
+/// A vault that is down for its first `failures` writes (as if unreachable).
+final class FlakyVault: Vault {
+    let inner: FileVault
+    private let remaining: Mutex<Int>
+
+    init(_ inner: FileVault, failures: Int) {
+        self.inner = inner
+        remaining = Mutex(failures)
+    }
+
+    var location: String { inner.location }
+
+    func store(name: String, bytes: [UInt8]) async throws -> FileVault.PutResult {
+        let down = remaining.withLock { count in
+            defer { count -= 1 }
+            return count > 0
+        }
+        if down { throw VaultError(.io, "the vault cannot be reached") }
+        return try await inner.store(name: name, bytes: bytes)
+    }
+
+    func fetch(name: String) async throws -> [UInt8] { try await inner.fetch(name: name) }
+    func names(prefix: String) async throws -> [String] { try await inner.names(prefix: prefix) }
+    func storeSnapshot(prefix: String, bytes: [UInt8]) async throws -> String { try await inner.storeSnapshot(prefix: prefix, bytes: bytes) }
+    func pruneSnapshots(prefix: String, olderThan cutoff: Date, keepingNewest: Int) async throws -> [String] { [] }
+}
+
+@Suite struct ContinuousShippingTests {
+    /// A vault that is down is retried with backoff, never holds up writes, and catches up.
+    @Test func aVaultThatIsDownIsRetriedAndCatchesUpWhileWritesGoOn() async throws {
+        let test = try await TestRegister()
+        let directory = TemporaryDirectory("muster-flaky")
+        let flaky = FlakyVault(try FileVault(directory: directory.path), failures: 3)
+        let healthyDirectory = TemporaryDirectory("muster-healthy")
+        let healthy = try FileVault(directory: healthyDirectory.path)
+        var shipper = ContinuousShipper(register: test.register, vaults: [flaky, healthy])
+        shipper.interval = .milliseconds(50)
+        shipper.retryBase = .milliseconds(50)
+        let events = Mutex<[ShipEvent]>([])
+        let stop = StopSignal()
+        let running = Task { await shipper.run(stop: stop) { event in events.withLock { $0.append(event) } } }
+        for index in 0..<5 {
+            _ = try await test.register.add(person("Person\(index)", "Writer", email: "w\(index)@example.org"))
+        }
+        let head = try await test.register.store.read { try $0.ledgerHead().size }
+        let deadline = ContinuousClock.now + .seconds(20)
+        while ContinuousClock.now < deadline {
+            let caughtUp = try await VaultShipper(register: test.register, vault: flaky).shippedThrough()
+            if caughtUp >= head { break }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        stop.set()
+        await running.value
+        #expect(try await VaultShipper(register: test.register, vault: flaky).shippedThrough() == head)
+        #expect(try await VaultShipper(register: test.register, vault: healthy).shippedThrough() == head)
+        let seen = events.withLock { $0 }
+        let failures = seen.filter { if case .failed(let vault, _, _) = $0 { vault == flaky.location } else { false } }
+        #expect(failures.count >= 3)
+        #expect(seen.contains { if case .recovered(let vault) = $0 { vault == flaky.location } else { false } })
+        #expect(!seen.contains { if case .failed(let vault, _, _) = $0 { vault == healthy.location } else { false } })
+    }
+
+    /// A vault holding another history is never extended: the shipper verifies what the vault
+    /// holds before writing the next segment.
+    @Test func aVaultHoldingAnotherHistoryIsNotExtended() async throws {
+        let original = try await TestRegister()
+        let other = try await TestRegister()
+        let directory = TemporaryDirectory("muster-foreign")
+        let vault = try FileVault(directory: directory.path)
+        _ = try await other.register.add(person("Someone", "Else"))
+        var otherChain = try await VaultShipper(register: other.register, vault: vault).verifiedChain()
+        _ = try await VaultShipper(register: other.register, vault: vault).shipRound(extending: &otherChain)
+        _ = try await original.register.add(person("Ada", "Lovelace"))
+        await #expect(throws: RegisterError.self) { try await VaultShipper(register: original.register, vault: vault).verifiedChain() }
     }
 }
