@@ -80,6 +80,10 @@ extension Register {
                 if let subject = entry.subject, entry.kind == .erase { living.remove(subject) }
                 report.lastEntryTime = entry.time
             }
+            // The tables are rebuilt by reading the ledger by person, through indexes a bulk
+            // write may have set aside: rebuild those first.
+            try tx.endBulkWrites()
+            try tx.beginBulkWrites(expectedRows: 0)
             for checkpoint in backup.checkpoints where checkpoint.size <= UInt64(count) {
                 try tx.putCheckpoint(size: checkpoint.size, text: checkpoint.text)
                 report.checkpoint = checkpoint.text

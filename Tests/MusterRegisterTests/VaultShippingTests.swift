@@ -239,3 +239,24 @@ final class FlakyVault: Vault {
         await #expect(throws: RegisterError.self) { try await VaultShipper(register: original.register, vault: vault).verifiedChain() }
     }
 }
+
+@Suite struct LargeRestoreTests {
+    /// Large enough that the restore's bulk writes set the search indexes aside (as they do for
+    /// a real register), which the rebuild of the tables then needs back.
+    @Test func aRegisterAboveTheBulkThresholdRestores() async throws {
+        let test = try await TestRegister()
+        let demo = DemoRegister(seed: 9, referenceDay: Day(iso: "2026-06-01")!)
+        _ = try await test.register.importRecords(count: 21_000, source: "demo", record: demo.person(at:))
+        let directory = TemporaryDirectory("muster-large-vault")
+        let shipper = VaultShipper(register: test.register, vault: try FileVault(directory: directory.path))
+        try await shipper.shipFullKeySnapshot()
+        var chain = try await shipper.verifiedChain()
+        _ = try await shipper.shipRound(extending: &chain)
+        let target = RegisterConfiguration(
+            dataDirectory: test.directory.file("restored"), keysDirectory: test.keys, actor: "test", clock: { TestRegister.now })
+        let report = try await Register.restore(from: try FileVault(directory: directory.path), into: target)
+        #expect(report.people == 21_000)
+        let restored = try await Register.open(target)
+        #expect(try await restored.stateDigest() == (try await test.register.stateDigest()))
+    }
+}
