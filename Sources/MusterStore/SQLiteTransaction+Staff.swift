@@ -6,7 +6,8 @@ extension SQLiteTransaction {
     private static let staffColumns = "username, role, branches, password_hash, totp_secret, totp_last_step, disabled_at, created_at"
 
     func staff(username: String) throws -> StaffRow? {
-        try Row.fetchOne(db, sql: "SELECT \(Self.staffColumns) FROM staff WHERE username = ?", arguments: [username]).map(Self.staffRow)
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT \(Self.staffColumns) FROM staff WHERE username = ?"), arguments: [username])
+            .map(Self.staffRow)
     }
 
     func allStaff() throws -> [StaffRow] {
@@ -24,7 +25,7 @@ extension SQLiteTransaction {
 
     func accessToken(digest: [UInt8]) throws -> AccessTokenRow? {
         try Row.fetchOne(
-            db, sql: "SELECT digest, username, kind, expires_at, revoked_at FROM access_tokens WHERE digest = ?",
+            db.cachedStatement(sql: "SELECT digest, username, kind, expires_at, revoked_at FROM access_tokens WHERE digest = ?"),
             arguments: [Data(digest)]
         ).map { row in
             AccessTokenRow(
