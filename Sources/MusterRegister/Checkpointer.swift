@@ -2,6 +2,7 @@ import MusterCore
 import MusterCrypto
 import MusterLedger
 import MusterStore
+import Synchronization
 
 /// Signs a checkpoint of the ledger after every transaction that appended to it.
 ///
@@ -10,6 +11,10 @@ import MusterStore
 /// signs two checkpoints that disagree about history.
 struct Checkpointer: Sendable {
     let signer: NoteSigner
+    /// The checkpoint this process signed last and its root: when it is still the newest, its
+    /// root is known without checking the signature again (a signature check costs about as
+    /// much as the rest of a small transaction).
+    private let lastSigned = LastSigned()
 
     init(keyring: Keyring, origin: String) throws {
         signer = try NoteSigner(name: origin, privateKeySeed: keyring.signing.rawBytes)
@@ -25,13 +30,33 @@ struct Checkpointer: Sendable {
         guard head.size > (latest?.size ?? 0) else { return }
         let root = try MerkleProofs.root(size: head.size, reader: tx)
         if let latest {
-            let previous = try SignedCheckpoint.verify(latest.text, with: signer.verifier).checkpoint
+            // Another process (or a rolled-back transaction) may have left a newer checkpoint
+            // than ours: then its signature is checked as before.
+            let previousRoot =
+                try lastSigned.root(ifText: latest.text)
+                ?? SignedCheckpoint.verify(latest.text, with: signer.verifier).checkpoint.rootHash
             let proof = try MerkleProofs.consistencyProof(from: latest.size, to: head.size, reader: tx)
             try MerkleVerifier.verifyConsistency(
-                size1: latest.size, size2: head.size, proof: proof, root1: previous.rootHash, root2: root)
+                size1: latest.size, size2: head.size, proof: proof, root1: previousRoot, root2: root)
         }
         let stamp = Timestamp(secondsSinceEpoch: time / 1000)
         let checkpoint = try Checkpoint(origin: signer.name, size: head.size, rootHash: root, extensions: ["time \(stamp)"])
-        try tx.putCheckpoint(size: head.size, text: try SignedCheckpoint.sign(checkpoint, with: signer).text)
+        let text = try SignedCheckpoint.sign(checkpoint, with: signer).text
+        try tx.putCheckpoint(size: head.size, text: text)
+        lastSigned.remember(text: text, root: root)
+    }
+}
+
+/// The last checkpoint text this process signed, with its root.
+final class LastSigned: Sendable {
+    private let state = Mutex<(text: String, root: EntryHash)?>(nil)
+
+    func remember(text: String, root: EntryHash) {
+        state.withLock { $0 = (text, root) }
+    }
+
+    /// The root, if `text` is exactly the checkpoint remembered.
+    func root(ifText text: String) -> EntryHash? {
+        state.withLock { $0?.text == text ? $0?.root : nil }
     }
 }

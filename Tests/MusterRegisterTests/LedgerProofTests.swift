@@ -140,4 +140,21 @@ import Testing
         #expect(try await test.entries().count == before)
         #expect(try await test.row("M1000004") == nil)
     }
+
+    /// The signer remembers the root of the checkpoint it signed last; a newest checkpoint that
+    /// is not that one (here: its signature replaced behind the register's back) is checked
+    /// again before anything is signed on top of it.
+    @Test func aReplacedLatestCheckpointIsCheckedBeforeTheNextIsSigned() async throws {
+        let test = try await TestRegister()
+        for name in ["Ann", "Bob"] { _ = try await test.register.add(person(name, "Smith")) }
+        let database = try SQLiteRawAccess(path: test.data + "/register.sqlite")
+        let signed = try await test.register.checkpoint()
+        let lines = signed.split(separator: "\n", omittingEmptySubsequences: false)
+        let signature = try #require(lines.last { $0.hasPrefix("\u{2014} ") })
+        let forged = signed.replacingOccurrences(of: String(signature), with: String(signature.dropLast(4)) + "AAA=")
+        try database.execute("UPDATE checkpoints SET text = '\(forged)' WHERE size = (SELECT max(size) FROM checkpoints)")
+        let before = try await test.entries().count
+        await #expect(throws: (any Error).self) { try await test.register.add(person("Eve", "Forger")) }
+        #expect(try await test.entries().count == before)
+    }
 }
