@@ -22,9 +22,7 @@ public final class Register: Sendable {
     static let maximumActorBytes = 256
 
     init(configuration: RegisterConfiguration, store: any Store, keyring: Keyring?, origin: String) throws {
-        guard !configuration.actor.isEmpty, configuration.actor.utf8.count <= Self.maximumActorBytes else {
-            throw RegisterError(.invalid, "the actor name must be 1 to \(Self.maximumActorBytes) bytes")
-        }
+        try Self.checkActor(configuration.actor)
         self.configuration = configuration
         self.store = store
         self.keyring = keyring
@@ -35,12 +33,17 @@ public final class Register: Sendable {
         self.disclosures = DisclosureRecorder(append: ledger.append)
     }
 
+    /// Refuses an actor name the ledger cannot hold.
+    static func checkActor(_ actor: String) throws {
+        guard !actor.isEmpty, actor.utf8.count <= maximumActorBytes else {
+            throw RegisterError(.invalid, "the actor name must be 1 to \(maximumActorBytes) bytes")
+        }
+    }
+
     /// A register that shares `other`'s store, ledger writer and disclosure recorder, with
     /// another configuration (another actor).
     init(sharing other: Register, configuration: RegisterConfiguration) throws {
-        guard !configuration.actor.isEmpty, configuration.actor.utf8.count <= Self.maximumActorBytes else {
-            throw RegisterError(.invalid, "the actor name must be 1 to \(Self.maximumActorBytes) bytes")
-        }
+        try Self.checkActor(configuration.actor)
         self.configuration = configuration
         self.store = other.store
         self.keyring = other.keyring

@@ -44,11 +44,7 @@ struct ServeCommand: AsyncParsableCommand {
     @ArgumentParser.Flag(name: .long, help: ArgumentHelp("Add GET /bench/hello, a hello-world route, for benchmarks.", visibility: .hidden))
     var benchmarkRoute = false
 
-    @Option(name: .customLong("vault"), help: ArgumentHelp("Ship to this vault in-process (repeat for several): file:///path or http://host:port.", valueName: "url"))
-    var vaults: [String] = []
-
-    @Option(name: .long, help: ArgumentHelp("A file holding the remote vault's token (default: $MUSTER_VAULT_TOKEN).", valueName: "file"))
-    var vaultTokenFile: String?
+    @OptionGroup var vaults: VaultOptions
 
     @Option(name: .long, help: ArgumentHelp("Where imports and exports are staged (outside the data directory; default: the system's temporary directory).", valueName: "dir"))
     var staging: String?
@@ -80,8 +76,7 @@ struct ServeCommand: AsyncParsableCommand {
                 temporaryDirectory: staging)
             configuration.perAccount = .init(requestsPerSecond: accountRate, burst: max(1, Int(accountRate * 2)))
             configuration.benchmarkRoute = benchmarkRoute
-            let token = try VaultOptions.token(file: vaultTokenFile)
-            let shipper = vaults.isEmpty ? nil : ContinuousShipper(register: register, vaults: try vaults.map { try VaultAddress.open($0, token: token) })
+            let shipper = vaults.urls.isEmpty ? nil : ContinuousShipper(register: register, vaults: try vaults.open())
             try await MusterServer.run(register: register, configuration: configuration, shipper: shipper) { address in
                 Self.say("listening on http://\(address)")
             }

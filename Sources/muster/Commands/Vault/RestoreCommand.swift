@@ -16,11 +16,7 @@ struct RestoreCommand: AsyncParsableCommand {
 
     @OptionGroup var options: RegisterOptions
 
-    @Option(name: .customLong("vault"), help: ArgumentHelp("The vault: file:///path or http://host:port.", valueName: "url"))
-    var vault: String
-
-    @Option(name: .long, help: ArgumentHelp("A file holding the remote vault's token (default: $MUSTER_VAULT_TOKEN).", valueName: "file"))
-    var vaultTokenFile: String?
+    @OptionGroup var vaults: VaultOptions
 
     @Option(name: .long, help: ArgumentHelp("Restore the register as it was at this time (ISO 8601, UTC).", valueName: "time"))
     var until: String?
@@ -29,6 +25,7 @@ struct RestoreCommand: AsyncParsableCommand {
     var untilEntry: UInt64?
 
     func validate() throws {
+        guard vaults.urls.count == 1 else { throw ValidationError("restore from exactly one --vault") }
         if until != nil && untilEntry != nil { throw ValidationError("give --until or --until-entry, not both") }
         if let until, Timestamp(iso: until) == nil { throw ValidationError("--until must be an ISO 8601 time, e.g. 2026-11-26T10:00:00Z") }
     }
@@ -38,8 +35,7 @@ struct RestoreCommand: AsyncParsableCommand {
             var point = RestorePoint.latest
             if let untilEntry { point = .entry(untilEntry) }
             if let until, let time = Timestamp(iso: until) { point = .time(time.secondsSinceEpoch * 1000 + 999) }
-            let token = try VaultOptions.token(file: vaultTokenFile)
-            let source = try VaultAddress.open(vault, token: token)
+            let source = try vaults.open()[0]
             Terminal.printError("restoring from \(source.location)…")
             let report = try await Register.restore(from: source, into: options.configuration, until: point)
             let last = report.lastEntryTime.map { Timestamp(secondsSinceEpoch: $0 / 1000).description } ?? "-"

@@ -19,6 +19,10 @@ struct ShipCommand: AsyncParsableCommand {
     @OptionGroup var options: RegisterOptions
     @OptionGroup var vaults: VaultOptions
 
+    func validate() throws {
+        try vaults.requireOne()
+    }
+
     @Flag(name: .long, help: "Ship what is committed now, then stop.")
     var once = false
 

@@ -18,6 +18,10 @@ struct VaultStatusCommand: AsyncParsableCommand {
     @OptionGroup var options: RegisterOptions
     @OptionGroup var vaults: VaultOptions
 
+    func validate() throws {
+        try vaults.requireOne()
+    }
+
     func run() async throws {
         try await runCommand {
             let register = try await options.open()

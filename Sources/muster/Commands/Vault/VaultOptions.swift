@@ -10,18 +10,14 @@ struct VaultOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("A file holding the remote vault's token (default: $MUSTER_VAULT_TOKEN).", valueName: "file"))
     var vaultTokenFile: String?
 
-    func validate() throws {
+    /// For the commands that cannot work without a vault.
+    func requireOne() throws {
         guard !urls.isEmpty else { throw ValidationError("name at least one --vault") }
     }
 
     /// The token for remote vaults, never taken from the command line (others can read that).
     func token() throws -> String? {
-        try Self.token(file: vaultTokenFile)
-    }
-
-    /// The token in `file`, else `$MUSTER_VAULT_TOKEN`.
-    static func token(file: String?) throws -> String? {
-        if let file {
+        if let file = vaultTokenFile {
             guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
                 throw ValidationError("cannot read the vault token file \(file)")
             }
