@@ -4,6 +4,7 @@ import MusterCrypto
 import MusterLedger
 import MusterStore
 public import MusterVault
+import Synchronization
 
 /// What a ransomware drill found.
 public struct DrillReport: Sendable {
@@ -32,7 +33,11 @@ public struct DrillReport: Sendable {
 /// shipping round); the register is restored from the vault and checked against what was
 /// acknowledged and shipped.
 public struct RansomwareDrill: Sendable {
+    /// How long writes run at least. They go on past it (up to `patienceSeconds`) until the
+    /// shipper has shipped one of them, so a busy machine still gives a drill that tests
+    /// something rather than one where the attack came before any shipping round.
     public var writeSeconds: Double = 5
+    public var patienceSeconds: Double = 120
     public var shipInterval: Duration = .seconds(1)
 
     public init() {}
@@ -48,13 +53,23 @@ public struct RansomwareDrill: Sendable {
         var shipper = ContinuousShipper(register: register, vaults: [vault])
         shipper.interval = shipInterval
         let stopShipping = StopSignal()
-        let shipping = Task { await shipper.run(stop: stopShipping) { _ in } }
+        let shippedSoFar = ShippedSoFar()
+        let shipping = Task {
+            await shipper.run(stop: stopShipping) { event in
+                if case .shipped(_, let round, _) = event { shippedSoFar.advance(to: round.shippedThrough) }
+            }
+        }
 
         // Writes, each acknowledged with its ledger position and time.
         var acknowledged: [(number: String, sequence: UInt64, time: Int64)] = []
         let deadline = Date().addingTimeInterval(writeSeconds)
+        let giveUp = Date().addingTimeInterval(max(writeSeconds, patienceSeconds))
         var index = 0
-        while Date() < deadline {
+        func oneWriteShipped() -> Bool {
+            guard let first = acknowledged.first else { return false }
+            return shippedSoFar.value >= first.sequence
+        }
+        while Date() < deadline || (!oneWriteShipped() && Date() < giveUp) {
             index += 1
             var record = PersonRecord(
                 category: .member, status: .active, identity: Identity(), joinDate: Day(iso: "2026-01-01"),
@@ -114,4 +129,11 @@ public struct RansomwareDrill: Sendable {
         }
         try FileManager.default.removeItem(atPath: directory)
     }
+}
+
+/// The furthest entry the drill's shipper has reported shipped.
+private final class ShippedSoFar: Sendable {
+    private let through = Mutex<UInt64>(0)
+    var value: UInt64 { through.withLock { $0 } }
+    func advance(to sequence: UInt64) { through.withLock { $0 = max($0, sequence) } }
 }
