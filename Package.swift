@@ -36,7 +36,7 @@ let package = Package(
         // Keys, field encryption, blind indexes, signing keys.
         .target(
             name: "MusterCrypto",
-            dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["MusterSystem", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strictSettings),
         // The append-only, hash-chained ledger: entry format and chain hashing.
         .target(

@@ -25,7 +25,7 @@ public struct CSVReader {
     static let defaultMaxRecordBytes = 1 << 20
 
     /// The open file, until its end has been read; `nil` for in-memory input.
-    private var source: FileSource?
+    private var source: (any CSVByteSource)?
     /// Bytes read but not yet consumed start at ``position``; earlier ones are dropped on refill.
     private var buffer: [UInt8]
     private var position = 0
@@ -52,6 +52,15 @@ public struct CSVReader {
     /// Opens the file at `path` for reading a chunk at a time.
     public init(path: String) throws(CSVError) {
         try self.init(path: path, chunkSize: Self.defaultChunkSize)
+    }
+
+    /// Reads whatever `source` hands over, a chunk at a time.
+    public init(source: any CSVByteSource) {
+        self.source = source
+        self.totalBytes = source.size
+        self.buffer = []
+        self.atEnd = false
+        self.maxRecordBytes = Self.defaultMaxRecordBytes
     }
 
     /// Reads CSV already in memory.

@@ -11,8 +11,9 @@ extension CSVWriter {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// Appends one record and its LF to `out`.
-    static func append(_ fields: [String], to out: inout [UInt8]) {
+    /// Appends one record and its LF to `out` (for output that is not a file, such as an HTTP
+    /// response streamed a page at a time).
+    public static func append(_ fields: [String], to out: inout [UInt8]) {
         for (index, field) in fields.enumerated() {
             if index > 0 { out.append(comma) }
             appendField(field, to: &out)

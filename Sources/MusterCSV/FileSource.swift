@@ -7,12 +7,22 @@ import Darwin
 #endif
 import MusterSystem
 
+/// Where a streaming ``CSVReader`` gets its bytes: a file, or anything else that hands over
+/// its content a chunk at a time, in order (such as an upload held encrypted on disk).
+public protocol CSVByteSource: AnyObject {
+    /// The total size in bytes, when known (it drives progress bars).
+    var size: Int? { get }
+    /// Appends the next chunk to `buffer` and returns its size; 0 means the end. `line` is only
+    /// used to place an error.
+    func append(to buffer: inout [UInt8], line: Int) throws(CSVError) -> Int
+}
+
 /// An open file, read a chunk at a time with POSIX `read` so that memory stays flat however big
 /// the file is.
 ///
 /// A class rather than a struct so that the descriptor is closed exactly once: when the reader
 /// reaches the end of the file, or when the last reference goes away.
-final class FileSource {
+final class FileSource: CSVByteSource {
     private var descriptor: Int32
     /// Where `read` puts each chunk; allocated once, uninitialised (zero-filling a fresh
     /// megabyte per chunk is measurable in debug builds).

@@ -41,13 +41,7 @@ extension Register {
             try DirectoryLayout.checkOutside(path, of: configuration.dataDirectory, what: "an export")
         }
         let started = Date()
-        let subjects = try await store.read { tx in
-            var ids: [SubjectID] = []
-            try tx.forEachPerson(filter) { row in if row.erasedAt == nil { ids.append(row.id) } }
-            return ids
-        }
-        try await recordDisclosure(disclosure, of: subjects, summary: true)
-        let recorded = Set(subjects)
+        let recorded = try await planExport(filter: filter, disclosure: disclosure).recorded
         do {
             var report = try await store.read { tx in
                 let writer: CSVWriter
@@ -77,5 +71,70 @@ extension Register {
             if case .file(let path) = destination { try? FileManager.default.removeItem(atPath: path) }
             throw error
         }
+    }
+}
+
+/// An export whose disclosures are recorded, ready to be streamed a page at a time.
+public struct ExportPlan: Sendable {
+    let filter: PersonFilter
+    let recorded: Set<SubjectID>
+    /// How many people were recorded as disclosed (the most the export will hold).
+    public var people: Int { recorded.count }
+}
+
+extension Register {
+    /// Records the disclosure of everyone `filter` selects, for ``exportPages(_:pageSize:page:)``.
+    public func planExport(filter: PersonFilter = .everyone, disclosure: Disclosure) async throws -> ExportPlan {
+        let subjects = try await store.read { tx in
+            var ids: [SubjectID] = []
+            try tx.forEachPerson(filter) { row in if row.erasedAt == nil { ids.append(row.id) } }
+            return ids
+        }
+        try await recordDisclosure(disclosure, of: subjects, summary: true)
+        return ExportPlan(filter: filter, recorded: Set(subjects))
+    }
+
+    /// Streams a planned export as register CSV, `pageSize` people at a time: each page is read
+    /// and decrypted in its own short read transaction and handed to `page` as CSV bytes, so a
+    /// slow reader holds no transaction open and nothing is staged on disk. People added after
+    /// the plan are left out (they were not recorded); people erased since are skipped.
+    public func exportPages(
+        _ plan: ExportPlan, pageSize: Int = 1000, page: (_ csv: [UInt8]) async throws -> Void
+    ) async throws -> ExportReport {
+        let cipher = try cipher()
+        let started = Date()
+        var report = ExportReport()
+        var header: [UInt8] = []
+        CSVWriter.append(RegisterCSV.headerRow, to: &header)
+        try await page(header)
+        var filter = plan.filter
+        filter.limit = max(1, pageSize)
+        while true {
+            let pageFilter = filter
+            let (bytes, last, counts) = try await store.read { tx in
+                var bytes: [UInt8] = []
+                var last: String?
+                var counts = (people: 0, erased: 0, seen: 0)
+                try tx.forEachPerson(pageFilter) { row in
+                    counts.seen += 1
+                    last = row.number
+                    guard row.erasedAt == nil else {
+                        counts.erased += 1
+                        return
+                    }
+                    guard plan.recorded.contains(row.id) else { return }
+                    CSVWriter.append(RegisterCSV.fields(of: try Register.details(row, cipher: cipher, tx: tx).record), to: &bytes)
+                    counts.people += 1
+                }
+                return (bytes, last, counts)
+            }
+            report.people += counts.people
+            report.erasedSkipped += counts.erased
+            if !bytes.isEmpty { try await page(bytes) }
+            guard let last, counts.seen == filter.limit else { break }
+            filter.afterNumber = last
+        }
+        report.seconds = Date().timeIntervalSince(started)
+        return report
     }
 }

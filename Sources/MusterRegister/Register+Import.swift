@@ -1,7 +1,7 @@
 import Foundation
 import MusterCSV
 public import MusterCore
-import MusterCrypto
+public import MusterCrypto
 import MusterLedger
 import MusterStore
 
@@ -10,34 +10,55 @@ extension Register {
     /// set: then valid rows are imported and the rejected ones written there with reasons.
     /// Throws ``ImportFailed`` (having changed nothing) when the file has problems.
     public func importCSV(path: String, options: ImportOptions = ImportOptions()) async throws -> ImportReport {
-        let cipher = try cipher()
-        if let rejectFile = options.rejectFile {
-            // Rejected rows hold personal data in clear: never inside the data directory.
-            try DirectoryLayout.checkOutside(rejectFile, of: configuration.dataDirectory, what: "the reject file")
-        }
-        let started = Date()
         let fingerprint: (hex: String, bytes: Int)
         do {
             fingerprint = try FileDigest.sha256(path: path)
         } catch {
             throw RegisterError(.notFound, "cannot read \(path)")
         }
+        let input = CSVImport.Input(name: path, sha256: fingerprint.hex, bytes: fingerprint.bytes) {
+            do throws(CSVError) {
+                return try CSVReader(path: path)
+            } catch {
+                throw RegisterError(.notFound, "cannot read \(path): \(error.message)")
+            }
+        }
+        return try await importCSV(input, options: options)
+    }
+
+    /// Imports a register CSV held in a finished ``SealedSpool`` (an upload), exactly as
+    /// ``importCSV(path:options:)`` imports a file; `name` stands for the file in problems.
+    public func importCSV(spool: SealedSpool, name: String, options: ImportOptions = ImportOptions()) async throws -> ImportReport {
+        guard let sha256 = spool.sha256 else { throw RegisterError(.invalid, "the upload is not complete") }
+        let input = CSVImport.Input(name: name, sha256: sha256, bytes: spool.byteCount) {
+            CSVReader(source: SpoolSource(try spool.reader(), size: spool.byteCount))
+        }
+        return try await importCSV(input, options: options)
+    }
+
+    private func importCSV(_ input: CSVImport.Input, options: ImportOptions) async throws -> ImportReport {
+        let cipher = try cipher()
+        if let rejectFile = options.rejectFile {
+            // Rejected rows hold personal data in clear: never inside the data directory.
+            try DirectoryLayout.checkOutside(rejectFile, of: configuration.dataDirectory, what: "the reject file")
+        }
+        let started = Date()
         let writerContext = (actor: configuration.actor, time: configuration.clock())
         do {
             var report = try await ledger.transact { tx in
                 // About 300 bytes a row in typical register files.
-                try tx.beginBulkWrites(expectedRows: fingerprint.bytes / 300)
+                try tx.beginBulkWrites(expectedRows: input.bytes / 300)
                 let writer = PersonWriter(tx: tx, cipher: cipher, actor: writerContext.actor, time: writerContext.time)
                 var importer = BulkImporter(writer: writer, stopWritingOnProblem: options.rejectFile == nil)
-                try CSVImport(path: path, options: options).run(into: &importer, cipher: cipher)
+                try CSVImport(input: input, options: options).run(into: &importer, cipher: cipher)
                 if options.rejectFile == nil && importer.problemCount > 0 {
                     throw ImportFailed(problems: importer.report.problems, total: importer.problemCount)
                 }
                 try tx.endBulkWrites()
-                _ = try tx.append(importer.summary(source: "csv", sha256: fingerprint.hex, bytes: fingerprint.bytes))
+                _ = try tx.append(importer.summary(source: "csv", sha256: input.sha256, bytes: input.bytes))
                 return importer.report
             }
-            report.bytes = fingerprint.bytes
+            report.bytes = input.bytes
             report.seconds = Date().timeIntervalSince(started)
             return report
         } catch {
@@ -82,20 +103,29 @@ extension Register {
 
 /// Reads one CSV file into a ``BulkImporter``, writing rejected rows when asked.
 struct CSVImport {
-    let path: String
+    /// What is imported: its name in problems, its fingerprint, and how to open a reader on it.
+    struct Input: Sendable {
+        var name: String
+        var sha256: String
+        var bytes: Int
+        var open: @Sendable () throws -> CSVReader
+    }
+
+    let input: Input
     let options: ImportOptions
+    private var path: String { input.name }
+
+    init(input: Input, options: ImportOptions) {
+        self.input = input
+        self.options = options
+    }
 
     /// The column a reject file adds; ignored when such a file is imported again after fixing.
     static let rejectReasonColumn = "reject_reason"
 
     func run(into importer: inout BulkImporter, cipher: PersonCipher) throws {
         var lastBytes: (Int, Int?) = (0, nil)
-        var reader: CSVReader
-        do {
-            reader = try CSVReader(path: path)
-        } catch {
-            throw RegisterError(.notFound, "cannot read \(path): \(error.message)")
-        }
+        var reader = try input.open()
         guard let headerRow = try next(&reader) else {
             throw ImportFailed(problems: [ImportProblem(file: path, line: 1, message: "the file is empty")], total: 1)
         }
@@ -160,5 +190,30 @@ struct CSVImport {
         var row = row
         row.fields.remove(at: index)
         return row
+    }
+}
+
+/// A spool's chunks as a CSV byte source.
+final class SpoolSource: CSVByteSource {
+    private let reader: SealedSpool.Reader
+    let size: Int?
+
+    init(_ reader: SealedSpool.Reader, size: Int) {
+        self.reader = reader
+        self.size = size
+    }
+
+    func append(to buffer: inout [UInt8], line: Int) throws(CSVError) -> Int {
+        do {
+            // The last chunk may be empty; keep asking until there are bytes or the end.
+            while let chunk = try reader.next() {
+                if chunk.isEmpty { continue }
+                buffer += chunk
+                return chunk.count
+            }
+            return 0
+        } catch {
+            throw CSVError(.io, line: line, "cannot read the upload back: \(error)")
+        }
     }
 }

@@ -1,4 +1,4 @@
-public import MusterCore
+import MusterCore
 public import MusterStore
 import MusterLedger
 

@@ -3,7 +3,7 @@ import MusterCore
 import MusterCrypto
 import MusterLedger
 import MusterStore
-public import MusterVault
+import MusterVault
 
 /// How far a restore goes: everything, up to an entry, or up to a time.
 public enum RestorePoint: Sendable, Equatable {

@@ -2,7 +2,7 @@ public import Foundation
 import MusterCrypto
 import MusterLedger
 import MusterStore
-public import MusterVault
+import MusterVault
 
 extension VaultShipper {
     /// How long key-store snapshots are kept (and so how long an erasure takes to reach every

@@ -70,12 +70,12 @@ struct ServerState: Sendable {
     func body<T: Decodable>(_ type: T.Type, of request: Request) async throws -> T {
         let limit = configuration.maxJSONBodyBytes
         if let length = request.headers[.contentLength].flatMap({ Int($0) }), length > limit {
-            throw APIError(.contentTooLarge, "body_too_large", "the request body is larger than \(limit) bytes")
+            throw APIError.bodyTooLarge(limit)
         }
         var buffer = ByteBuffer()
         for try await chunk in request.body {
             guard buffer.readableBytes + chunk.readableBytes <= limit else {
-                throw APIError(.contentTooLarge, "body_too_large", "the request body is larger than \(limit) bytes")
+                throw APIError.bodyTooLarge(limit)
             }
             buffer.writeImmutableBuffer(chunk)
         }

@@ -62,6 +62,9 @@ extension APIError {
     }
     static let overloaded = APIError(.serviceUnavailable, "overloaded", "the server is busy: try again shortly", retryAfter: 1)
     static func badRequest(_ message: String) -> APIError { APIError(.badRequest, "bad_request", message) }
+    static func bodyTooLarge(_ limit: Int) -> APIError {
+        APIError(.contentTooLarge, "body_too_large", "the request body is larger than \(limit) bytes")
+    }
     static let notFound = APIError(.notFound, "not_found", "no such resource")
     static let internalError = APIError(.internalServerError, "internal", "the request failed on the server; it has been logged")
 }

@@ -1,5 +1,5 @@
 import Logging
-public import MusterRegister
+import MusterRegister
 import ServiceLifecycle
 
 /// The vault shipper as a service beside the HTTP server, in the same `ServiceGroup`: it ships

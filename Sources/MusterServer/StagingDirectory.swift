@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import MusterCrypto
 import MusterRegister
 
 #if canImport(Glibc)
@@ -8,8 +9,8 @@ import Glibc
 import Darwin
 #endif
 
-/// A private directory (0700) for one import or export: plaintext personal data passes through
-/// it, so it must lie outside the data and keys directories, and ``remove()`` runs whatever
+/// A private directory (0700) for one upload. Only sealed spools are written there, but it still
+/// lies outside the data and keys directories, and ``remove()`` runs whatever
 /// happens.
 struct StagingDirectory: Sendable {
     let path: String
@@ -46,37 +47,28 @@ struct StagingDirectory: Sendable {
         return String(cString: real)
     }
 
-    /// Writes `body` to a new 0600 file at `path`, refusing more than `limit` bytes (413).
-    static func write(_ body: RequestBody, to path: String, limit: Int) async throws -> Int {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else {
+    /// A new sealed spool file in the directory.
+    func spool(_ name: String) throws -> SealedSpool {
+        do {
+            return try SealedSpool(creating: file(name))
+        } catch {
             throw APIError(.serviceUnavailable, "staging_unavailable", "cannot stage the file: try again later", retryAfter: 5)
         }
-        defer { close(descriptor) }
-        var total = 0
-        for try await chunk in body {
-            total += chunk.readableBytes
-            guard total <= limit else {
-                throw APIError(.contentTooLarge, "body_too_large", "the file is larger than \(limit) bytes")
+    }
+
+    /// Streams `body` into `spool` and finishes it, refusing more than `limit` bytes (413).
+    static func receive(_ body: RequestBody, into spool: SealedSpool, limit: Int) async throws -> Int {
+        do {
+            for try await chunk in body {
+                guard spool.byteCount + chunk.readableBytes <= limit else { throw APIError.bodyTooLarge(limit) }
+                try chunk.withUnsafeReadableBytes { try spool.append($0) }
             }
-            try chunk.withUnsafeReadableBytes { bytes in
-                var offset = 0
-                while offset < bytes.count {
-                    let written = posixWrite(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
-                    if written < 0 {
-                        if errno == EINTR { continue }
-                        throw APIError(.serviceUnavailable, "staging_unavailable", "cannot stage the file: try again later", retryAfter: 5)
-                    }
-                    offset += written
-                }
-            }
+            try spool.finish()
+        } catch let error as APIError {
+            throw error
+        } catch {
+            throw APIError(.serviceUnavailable, "staging_unavailable", "cannot stage the file: try again later", retryAfter: 5)
         }
-        return total
+        return spool.byteCount
     }
 }
-
-#if canImport(Glibc)
-private func posixWrite(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int { Glibc.write(descriptor, bytes, count) }
-#elseif canImport(Darwin)
-private func posixWrite(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int { Darwin.write(descriptor, bytes, count) }
-#endif

@@ -39,6 +39,31 @@ import Testing
         #expect(mode == 0o600)
     }
 
+    /// The server's export: the same CSV as the file export, a page at a time; someone added
+    /// after the disclosures were recorded is not in it, someone erased since is skipped.
+    @Test func aPagedExportIsTheFileExportAndHoldsOnlyWhoWasRecorded() async throws {
+        let test = try await Self.populated()
+        let file = test.directory.file("whole.csv")
+        _ = try await test.register.export(to: .file(file), disclosure: .test)
+        let before = try await test.entries().count
+        let plan = try await test.register.planExport(disclosure: .test)
+        #expect(plan.people == 311)
+        #expect(try await test.entries().count == before + 312, "a disclosure for each person and a summary, before any page")
+        var pages: [[UInt8]] = []
+        let report = try await test.register.exportPages(plan, pageSize: 7) { pages.append($0) }
+        #expect(report.people == 311 && report.erasedSkipped == 1 && pages.count > 40)
+        #expect(pages.joined().elementsEqual(try [UInt8](Data(contentsOf: URL(fileURLWithPath: file)))))
+
+        let demo = DemoRegister(seed: 8, referenceDay: Day(iso: "2026-06-01")!)
+        let added = try await test.register.add(demo.person(at: 0))
+        try await test.register.erase(number: "M1012345", reason: nil)
+        var text: [UInt8] = []
+        let later = try await test.register.exportPages(plan, pageSize: 50) { text += $0 }
+        #expect(later.people == 310 && later.erasedSkipped == 2)
+        let csv = String(decoding: text, as: UTF8.self)
+        #expect(!csv.contains(added) && !csv.contains("M1012345"))
+    }
+
     @Test func filtersSelectByBranchCategoryAndStatus() async throws {
         let test = try await Self.populated()
         let counts = try await test.register.statistics()

@@ -1,6 +1,7 @@
 import Foundation
 import MusterCSV
 import MusterCore
+import MusterCrypto
 import MusterTesting
 import Testing
 
@@ -79,6 +80,31 @@ import Testing
         #expect(try await test.entries().isEmpty)
         // No identifying value is echoed back.
         #expect(!lines.joined().contains("ada@@example"))
+    }
+
+    /// An upload held in a sealed spool imports exactly as the same file does, problems named
+    /// after the upload rather than a path.
+    @Test func aSpooledUploadImportsLikeTheFile() async throws {
+        let fromFile = try await TestRegister()
+        _ = try await fromFile.register.importCSV(path: SampleFiles.membersSample)
+        let fromSpool = try await TestRegister()
+        let spool = try SealedSpool(creating: fromSpool.directory.file("upload.spool"))
+        try [UInt8](Data(contentsOf: URL(fileURLWithPath: SampleFiles.membersSample))).withUnsafeBytes { try spool.append($0) }
+        try spool.finish()
+        let report = try await fromSpool.register.importCSV(spool: spool, name: "upload")
+        #expect(report.created == 12 && report.bytes == spool.byteCount)
+        func exported(_ test: TestRegister) async throws -> String {
+            let path = test.directory.file("out.csv")
+            _ = try await test.register.export(to: .file(path), disclosure: .test)
+            return try String(contentsOfFile: path, encoding: .utf8)
+        }
+        #expect(try await exported(fromSpool) == (try await exported(fromFile)))
+
+        let bad = try SealedSpool(creating: fromSpool.directory.file("bad.spool"))
+        try Array((SampleFiles.header + "\n" + row(number: "M9", status: "actve") + "\n").utf8).withUnsafeBytes { try bad.append($0) }
+        try bad.finish()
+        let failure = await #expect(throws: ImportFailed.self) { try await fromSpool.register.importCSV(spool: bad, name: "upload") }
+        #expect(try #require(failure).problems.map(\.description).first?.hasPrefix("upload:2: status:") == true)
     }
 
     @Test func headerProblemsStopTheImportAtLineOne() async throws {

@@ -64,8 +64,51 @@ import Testing
         let app = MusterServer.makeApplication(
             register: fixture.register, configuration: configuration, logger: Logger(label: "test"))
         try await app.test(.router) { client in
-            let response = try await client.send(.get, "/api/v1/people/export?reason=test", token: fixture.tokens["admin"]!)
+            let response = try await client.send(
+                .post, "/api/v1/people/import", token: fixture.tokens["admin"]!, body: SampleFiles.header + "\n",
+                headers: [.contentType: "text/csv"])
             #expect(response.status == .internalServerError && response.errorCode == "misconfigured")
         }
+    }
+
+    /// An upload stopped half-way, on a real socket: what the server has put on disk so far is
+    /// ciphertext (no name from the upload is in it); then the rest arrives and it imports.
+    @Test func aHalfReceivedUploadIsOnDiskOnlyAsCiphertext() async throws {
+        let fixture = try await ServerFixture {
+            $0.host = "127.0.0.1"
+            $0.port = 0
+        }
+        let rows = (0..<15_000).map { index in
+            ",member,active,,Canaryfirst\(index),Plaintextsurname,canary\(index)@example.org,,,,,,,,1960-01-01,2020-01-01,,,North,,,1.00,monthly,card,Y,N,N,N,,,\n"
+        }
+        let body = Array((SampleFiles.header + "\n" + rows.joined()).utf8)
+        let half = 1_300_000
+        #expect(body.count > half + 100_000)
+        let staging = fixture.directory.file("staging")
+        try await fixture.application().test(.live) { client in
+            let socket = try RawSocket(port: try #require(client.port))
+            try socket.send(
+                "POST /api/v1/people/import HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer \(fixture.tokens["admin"]!)\r\n"
+                    + "Content-Type: text/csv\r\nContent-Length: \(body.count)\r\nConnection: close\r\n\r\n")
+            try socket.send(bytes: body[..<half])
+            var staged: [UInt8] = []
+            for _ in 0..<200 where staged.count < 1 << 20 {
+                try await Task.sleep(for: .milliseconds(50))
+                for directory in try FileManager.default.contentsOfDirectory(atPath: staging) {
+                    for file in (try? FileManager.default.contentsOfDirectory(atPath: staging + "/" + directory)) ?? [] {
+                        staged = (try? [UInt8](Data(contentsOf: URL(fileURLWithPath: staging + "/" + directory + "/" + file)))) ?? staged
+                    }
+                }
+            }
+            #expect(staged.count >= 1 << 20, "the first megabyte is on disk")
+            for canary in ["Canaryfirst", "Plaintextsurname", "canary1@example", "Canary"] {
+                #expect(staged.firstRange(of: Array(canary.utf8)) == nil, "plaintext staged on disk")
+            }
+            try socket.send(bytes: body[half...])
+            let response = socket.readUntilClosed(within: 60)
+            #expect(response.hasPrefix("HTTP/1.1 200"))
+            #expect(response.contains("\"created\":15000"))
+        }
+        #expect(try fixture.stagedFiles().isEmpty)
     }
 }

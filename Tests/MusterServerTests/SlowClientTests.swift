@@ -80,9 +80,17 @@ final class RawSocket {
     deinit { close(descriptor) }
 
     func send(_ text: String) throws {
-        let bytes = Array(text.utf8)
-        let written = bytes.withUnsafeBytes { Glibc.send(descriptor, $0.baseAddress!, $0.count, Int32(MSG_NOSIGNAL)) }
-        guard written == bytes.count else { throw POSIXError(.EPIPE) }
+        try send(bytes: Array(text.utf8)[...])
+    }
+
+    /// Sends all of `bytes` (blocking until the kernel has taken them).
+    func send(bytes: ArraySlice<UInt8>) throws {
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes.withUnsafeBytes { Glibc.send(descriptor, $0.baseAddress! + offset, $0.count - offset, Int32(MSG_NOSIGNAL)) }
+            guard written > 0 else { throw POSIXError(.EPIPE) }
+            offset += written
+        }
     }
 
     /// Whether the peer has closed (a non-blocking peek sees end of stream or an error).

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import MusterCrypto
 import MusterRegister
 
 /// `POST /api/v1/people/import` answer.
@@ -26,51 +27,40 @@ struct ImportJSON: Encodable, Sendable {
 }
 
 extension API {
-    /// Import: the CSV body is streamed to a 0600 file in a private directory outside the data
-    /// directory (it is plaintext personal data), imported all-or-nothing as by the CLI, and the
-    /// directory is removed whatever happens.
+    /// Import: the CSV body is received in full before the import starts (so a slow upload holds
+    /// no transaction open), into a ``SealedSpool`` in a private directory outside the data
+    /// directory: only ciphertext under a key held in memory touches the disk. Then it is
+    /// imported all-or-nothing as by the CLI, and the directory is removed whatever happens.
     func addImportRoute() {
         let state = self.state
         guarded(.importPeople) { request, _, access in
             let limit = state.configuration.maxImportBodyBytes
             if let length = request.headers[.contentLength].flatMap({ Int($0) }), length > limit {
-                throw APIError(.contentTooLarge, "body_too_large", "the file is larger than \(limit) bytes")
+                throw APIError.bodyTooLarge(limit)
             }
             let staging = try StagingDirectory(under: state.configuration.temporaryDirectory, register: state.register)
             defer { staging.remove() }
-            let path = staging.file("import.csv")
-            guard try await StagingDirectory.write(request.body, to: path, limit: limit) > 0 else {
+            let spool = try staging.spool("import")
+            guard try await StagingDirectory.receive(request.body, into: spool, limit: limit) > 0 else {
                 throw APIError.badRequest("send the register CSV as the request body")
             }
-            let report = try await access.register.importCSV(path: path)
+            let report = try await access.register.importCSV(spool: spool, name: "the uploaded file")
             return try API.json(ImportJSON(report))
         }
     }
 
     /// Export: a reason is required; every exported person's disclosure is on the ledger before
-    /// a byte is sent. The CSV is staged in a private directory that is removed as soon as the
-    /// file is open, then streamed from the open file.
+    /// a byte is sent. The CSV is then streamed a page of people at a time, straight from the
+    /// register to the response: nothing is staged on disk, and a slow client holds no
+    /// transaction open.
     func addExportRoute() {
-        let state = self.state
         guarded(.exportPeople) { request, _, access in
             let reason = try API.requiredReason(request, what: "an export")
             let filter = try API.personFilter(request, within: access.withinBranches)
-            let staging = try StagingDirectory(under: state.configuration.temporaryDirectory, register: state.register)
-            let handle: FileHandle
-            let size: Int
-            do {
-                defer { staging.remove() }
-                let path = staging.file("export.csv")
-                _ = try await access.register.export(to: .file(path), filter: filter, disclosure: access.disclosure(reason: reason))
-                handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
-                size = Int(try handle.seekToEnd())
-                try handle.seek(toOffset: 0)
-            }
-            let body = ResponseBody(contentLength: size) { writer in
-                defer { try? handle.close() }
-                while let data = try handle.read(upToCount: 64 * 1024), !data.isEmpty {
-                    try await writer.write(ByteBuffer(bytes: data))
-                }
+            let register = access.register
+            let plan = try await register.planExport(filter: filter, disclosure: access.disclosure(reason: reason))
+            let body = ResponseBody { writer in
+                _ = try await register.exportPages(plan) { csv in try await writer.write(ByteBuffer(bytes: csv)) }
                 try await writer.finish(nil)
             }
             return Response(
