@@ -109,7 +109,7 @@ public final class Register: Sendable {
             return try await PostgresStore.connect(url: url, create: create)
         }
         if create { try DirectoryLayout.makePrivateDirectory(configuration.dataDirectory) }
-        return try SQLiteStore(path: configuration.databasePath, create: create)
+        return try SQLiteStore(path: configuration.databasePath, create: create, memoryMapped: configuration.memoryMappedReads)
     }
 
     /// `muster.local/` and 8 random hex digits: unique enough to tell registers apart.

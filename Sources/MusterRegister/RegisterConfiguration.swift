@@ -14,6 +14,10 @@ public struct RegisterConfiguration: Sendable {
     public var database: String?
     /// Milliseconds since the epoch; injectable so tests control time.
     public var clock: @Sendable () -> Int64
+    /// SQLite only: read the database through a memory map. It speeds up the long scans of
+    /// verify, restore and export; a server, whose every write grows the file and makes each
+    /// reader connection remap it, is faster without (measured: about 15% more person reads).
+    public var memoryMappedReads = true
 
     public init(
         dataDirectory: String, keysDirectory: String, actor: String, database: String? = nil,

@@ -55,10 +55,13 @@ extension StaffAccounts {
     }
 
     /// The staff member a token belongs to, if the token is live and the account enabled;
-    /// otherwise ``RegisterError/Code/denied``.
+    /// otherwise ``RegisterError/Code/denied``. A token checked against the store in the last
+    /// `recheckTokensAfter` is taken from memory (revocations through these accounts apply at
+    /// once; those made by another process within that time).
     public func authenticate(token: String) async throws -> Staff {
         guard AccessToken.isWellFormed(token), let digest = Hex.decode(AccessToken.digest(of: token)) else { throw Self.denied }
         let now = register.configuration.clock()
+        if let staff = recent.staff(digest: digest, now: now) { return staff }
         let found = try await register.store.read { tx -> (AccessTokenRow, StaffRow)? in
             guard let token = try tx.accessToken(digest: digest), let staff = try tx.staff(username: token.username) else { return nil }
             return (token, staff)
@@ -66,7 +69,9 @@ extension StaffAccounts {
         guard let (row, staff) = found, row.revokedAt == nil, row.expiresAt > now, staff.disabledAt == nil,
             let role = Role(rawValue: staff.role)
         else { throw Self.denied }
-        return Staff(username: staff.username, role: role, branches: Set(staff.branches))
+        let member = Staff(username: staff.username, role: role, branches: Set(staff.branches))
+        recent.remember(digest: digest, RecentTokens.Entry(staff: member, expiresAt: row.expiresAt, checkedAt: now))
+        return member
     }
 
     /// Ends a session or revokes a bearer token (signing out); unknown tokens are ignored.
@@ -76,5 +81,6 @@ extension StaffAccounts {
         try await register.store.write { tx in
             try tx.revokeAccessToken(digest: digest, at: now)
         }
+        recent.forget(digest: digest)
     }
 }

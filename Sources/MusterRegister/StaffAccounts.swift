@@ -19,16 +19,24 @@ import MusterStore
 public struct StaffAccounts: Sendable {
     let register: Register
     let passwords: PasswordHasher
+    let recent: RecentTokens
 
     /// How long a bearer token or session lasts unless asked otherwise.
     public static let defaultLifetime: Duration = .seconds(8 * 3600)
     /// The issuer shown in authenticator apps.
     public static let issuer = "Muster"
 
+    /// How long a checked token is trusted without reading the store again (see
+    /// ``authenticate(token:)``).
+    public static let defaultRecheck: Duration = .seconds(2)
+
     /// `passwordCost` is bcrypt's work factor (tests use a low one; 12 in production).
-    public init(register: Register, passwordCost: Int = PasswordHasher.defaultCost) {
+    /// `recheckTokensAfter` bounds how long a revocation made by another process takes to reach
+    /// this one; `.zero` reads the store on every request.
+    public init(register: Register, passwordCost: Int = PasswordHasher.defaultCost, recheckTokensAfter: Duration = defaultRecheck) {
         self.register = register
         self.passwords = PasswordHasher(cost: passwordCost)
+        self.recent = RecentTokens(lifetime: recheckTokensAfter)
     }
 
     /// Adds an account and enrols it in TOTP. Branch officers need at least one branch; national
@@ -64,6 +72,7 @@ public struct StaffAccounts: Sendable {
         let now = register.configuration.clock()
         row.disabledAt = now
         try await record(.disabled, row) { tx in try tx.revokeAccessTokens(username: username, at: now) }
+        recent.forget(username: username)
     }
 
     /// Replaces the account's TOTP secret (a lost phone) and revokes its tokens.
@@ -74,6 +83,7 @@ public struct StaffAccounts: Sendable {
         row.lastTOTPStep = nil
         let now = register.configuration.clock()
         try await record(.mfaReset, row) { tx in try tx.revokeAccessTokens(username: username, at: now) }
+        recent.forget(username: username)
         return try enrolment(username: username, secret: secret)
     }
 
@@ -83,6 +93,7 @@ public struct StaffAccounts: Sendable {
         row.passwordHash = try passwords.hash(password)
         let now = register.configuration.clock()
         try await record(.passwordChanged, row) { tx in try tx.revokeAccessTokens(username: username, at: now) }
+        recent.forget(username: username)
     }
 
     // MARK: Internals shared with sign-in

@@ -48,6 +48,13 @@ struct API {
             body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 
+    /// JSON already written (``JSONText``).
+    static func json(text: String, status: HTTPResponse.Status = .ok) -> Response {
+        Response(
+            status: status, headers: [.contentType: "application/json; charset=utf-8"],
+            body: .init(byteBuffer: ByteBuffer(string: text)))
+    }
+
     static func text(_ value: String, contentType: String = "text/plain; charset=utf-8") -> Response {
         Response(status: .ok, headers: [.contentType: contentType], body: .init(byteBuffer: ByteBuffer(string: value)))
     }

@@ -27,20 +27,39 @@ public struct JSONLogHandler: LogHandler {
         set { metadata[key] = newValue }
     }
 
-    /// Writes the event as one JSON line. An attached error is not written: its description
-    /// could hold anything.
+    /// Writes the event as one JSON line, keys sorted. An attached error is not written: its
+    /// description could hold anything.
+    ///
+    /// The line is built by hand rather than with `JSONSerialization`: this runs once per
+    /// request, and the general encoder (a dictionary of `Any`, sorted, bridged) cost about a
+    /// tenth of a person GET's time.
     public func log(event: LogEvent) {
-        let level = event.level, message = event.message, explicit = event.metadata
         var merged = metadata
         if let provided = metadataProvider?.get() { merged.merge(provided) { $1 } }
-        if let explicit { merged.merge(explicit) { $1 } }
-        var object: [String: String] = [:]
-        for (key, value) in merged { object[key] = "\(value)" }
-        object["time"] = Date().formatted(.iso8601)
-        object["level"] = level.rawValue
-        object["label"] = label
-        object["message"] = message.description
-        guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]) else { return }
-        write(String(decoding: data, as: UTF8.self) + "\n")
+        if let explicit = event.metadata { merged.merge(explicit) { $1 } }
+        var fields: [(String, String)] = merged.map { ($0.key, "\($0.value)") }
+        fields.append(("time", Self.timestamp(Date())))
+        fields.append(("level", event.level.rawValue))
+        fields.append(("label", label))
+        fields.append(("message", event.message.description))
+        fields.sort { $0.0 < $1.0 }
+        var line = "{"
+        for (index, (key, value)) in fields.enumerated() {
+            if index > 0 { line += "," }
+            JSONText.appendQuoted(key, to: &line)
+            line += ":"
+            JSONText.appendQuoted(value, to: &line)
+        }
+        line += "}\n"
+        write(line)
+    }
+
+    /// UTC time as ISO 8601 with seconds, e.g. `2026-11-26T08:10:05Z`.
+    static func timestamp(_ date: Date) -> String {
+        var seconds = time_t(date.timeIntervalSince1970.rounded(.down))
+        var parts = tm()
+        gmtime_r(&seconds, &parts)
+        func two(_ value: Int32) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        return "\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday))T\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec))Z"
     }
 }

@@ -18,12 +18,55 @@ struct PersonJSON: Encodable, Sendable {
         statusSince = person.membership.statusSince?.description
         continuousSince = person.membership.continuousSince?.description
     }
+
+    /// The same JSON as `JSONEncoder.api` gives, built directly (see ``JSONText``).
+    func appendJSON(to out: inout String) {
+        out += "{"
+        if let continuousSince {
+            out += "\"continuousSince\":"
+            JSONText.appendQuoted(continuousSince, to: &out)
+            out += ","
+        }
+        out += "\"fields\":"
+        JSONText.appendObject(fields.map { ($0.key, $0.value) }, to: &out)
+        out += ",\"number\":"
+        JSONText.appendQuoted(number, to: &out)
+        if let statusSince {
+            out += ",\"statusSince\":"
+            JSONText.appendQuoted(statusSince, to: &out)
+        }
+        out += "}"
+    }
+
+    var json: String {
+        var out = ""
+        out.reserveCapacity(1024)
+        appendJSON(to: &out)
+        return out
+    }
 }
 
 /// `{"people": [...], "next": "..."}`: a page of people and the cursor for the next one.
 struct PeopleJSON: Encodable, Sendable {
     var people: [PersonJSON]
     var next: String?
+
+    /// The same JSON as `JSONEncoder.api` gives, built directly (see ``JSONText``).
+    var json: String {
+        var out = "{"
+        if let next {
+            out += "\"next\":"
+            JSONText.appendQuoted(next, to: &out)
+            out += ","
+        }
+        out += "\"people\":["
+        for (index, person) in people.enumerated() {
+            if index > 0 { out += "," }
+            person.appendJSON(to: &out)
+        }
+        out += "]}"
+        return out
+    }
 }
 
 /// `POST /api/v1/people` and `PATCH /api/v1/people/{number}` body: fields by CSV column name.

@@ -11,20 +11,22 @@ import GRDBSQLite
 final class RawStatement {
     private let handle: OpaquePointer
     private let connection: OpaquePointer
+    /// GRDB's statement, kept alive: it owns `handle` and caches it with its connection, so a
+    /// statement is compiled once per connection, not once per transaction (compiling, with
+    /// GRDB's authorizer, was a visible part of every served request).
+    private let owner: Statement
 
     init(_ db: Database, _ sql: String) throws {
         guard let connection = db.sqliteConnection else { throw StoreError(.io, "the database connection is closed") }
         self.connection = connection
-        var statement: OpaquePointer?
-        let code = sqlite3_prepare_v3(connection, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &statement, nil)
-        guard code == SQLITE_OK, let statement else {
-            throw StoreError(.io, "cannot prepare a statement: \(String(cString: sqlite3_errmsg(connection)))")
+        do {
+            owner = try db.cachedStatement(sql: sql)
+        } catch {
+            throw StoreError(.io, "cannot prepare a statement: \(SQLiteStore.describe(error))")
         }
-        self.handle = statement
-    }
-
-    deinit {
-        sqlite3_finalize(handle)
+        handle = owner.sqliteStatement
+        // A cached statement may have been left mid-way by its last user.
+        reset()
     }
 
     // MARK: Binding (1-based parameter indexes)

@@ -8,7 +8,8 @@ public final class SQLiteStore: Store {
     public let path: String
 
     /// Opens the register database at `path`; `create` makes it (and its schema) if absent.
-    public init(path: String, create: Bool) throws {
+    /// `memoryMapped` reads pages through a memory map (see `RegisterConfiguration`).
+    public init(path: String, create: Bool, memoryMapped: Bool = true) throws {
         self.path = path
         if !create && !FileManager.default.fileExists(atPath: path) {
             throw StoreError(.notInitialised, "no register database at \(path): run `muster init` first")
@@ -22,7 +23,7 @@ public final class SQLiteStore: Store {
             try db.execute(sql: "PRAGMA cache_size = -65536")
             // Read pages through a memory map instead of a read() call and a copy per page: the
             // ledger scans of verify and restore are read-bound.
-            try db.execute(sql: "PRAGMA mmap_size = 4294967296")
+            if memoryMapped { try db.execute(sql: "PRAGMA mmap_size = 4294967296") }
         }
         do {
             pool = try DatabasePool(path: path, configuration: configuration)

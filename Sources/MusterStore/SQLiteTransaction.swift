@@ -18,6 +18,11 @@ final class SQLiteTransaction: StoreWriting {
         self.db = db
     }
 
+    deinit {
+        // The statements live on in the connection's cache: leave none of them mid-way.
+        for statement in statements.values { statement.reset() }
+    }
+
     private func raw(_ sql: String) throws -> RawStatement {
         if let statement = statements[sql] { return statement }
         let statement = try RawStatement(db, sql)

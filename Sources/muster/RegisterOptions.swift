@@ -26,4 +26,11 @@ struct RegisterOptions: ParsableArguments {
     func open() async throws -> Register {
         try await Register.open(configuration)
     }
+
+    /// The configuration for a long-running server (see `RegisterConfiguration.memoryMappedReads`).
+    var serverConfiguration: RegisterConfiguration {
+        var configuration = self.configuration
+        configuration.memoryMappedReads = false
+        return configuration
+    }
 }

@@ -86,8 +86,28 @@ struct LoopbackHTTP {
                 headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
             }
             let body = String(text[split.upperBound...])
+            if headers["transfer-encoding"]?.lowercased() == "chunked" {
+                guard let decoded = dechunk(body) else { return (Response(status: status, headers: headers, body: body), false) }
+                return (Response(status: status, headers: headers, body: decoded), true)
+            }
             let complete = headers["content-length"].flatMap(Int.init).map { body.utf8.count >= $0 } ?? false
             return (Response(status: status, headers: headers, body: body), complete)
+        }
+
+        /// A chunked body's content, once its last (empty) chunk has arrived; `nil` before.
+        private static func dechunk(_ body: String) -> String? {
+            var rest = Substring(body).utf8
+            var content: [UInt8] = []
+            while let lineEnd = rest.firstRange(of: "\r\n".utf8) {
+                guard let size = Int(String(decoding: rest[..<lineEnd.lowerBound], as: UTF8.self), radix: 16) else { return nil }
+                let start = lineEnd.upperBound
+                if size == 0 { return String(decoding: content, as: UTF8.self) }
+                guard rest.distance(from: start, to: rest.endIndex) >= size + 2 else { return nil }
+                let end = rest.index(start, offsetBy: size)
+                content += rest[start..<end]
+                rest = rest[rest.index(end, offsetBy: 2)...]
+            }
+            return nil
         }
     }
 }

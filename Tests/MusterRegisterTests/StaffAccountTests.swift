@@ -98,6 +98,7 @@ import Testing
         let enrolment = try await subject.accounts.add(username: "audit", role: .auditor, branches: [], password: Self.password)
         let short = try await subject.accounts.signIn(
             username: "audit", password: Self.password, code: try subject.code(enrolment), lifetime: .seconds(60))
+        _ = try await subject.accounts.authenticate(token: short.token)
         subject.advance(seconds: 61)
         await #expect(throws: RegisterError.self) { try await subject.accounts.authenticate(token: short.token) }
 
@@ -121,6 +122,33 @@ import Testing
         try await subject.accounts.revoke(token: one.token)
         await #expect(throws: RegisterError.self) { try await subject.accounts.authenticate(token: one.token) }
         _ = try await subject.accounts.authenticate(token: two.token)
+    }
+
+    /// Another process (here another set of accounts on the same register, as the CLI or a
+    /// second server would be) revokes a token this one has just checked: it is refused here
+    /// once the recheck time has passed, not before, and never after a read that saw it revoked.
+    @Test func aRevocationElsewhereReachesThisProcessWithinTheRecheckTime() async throws {
+        let subject = try await Subject()
+        let enrolment = try await subject.accounts.add(username: "dpo", role: .dataProtectionOfficer, branches: [], password: Self.password)
+        let signIn = try await subject.accounts.signIn(username: "dpo", password: Self.password, code: try subject.code(enrolment))
+        _ = try await subject.accounts.authenticate(token: signIn.token)
+        let elsewhere = StaffAccounts(register: subject.register, passwordCost: 4)
+        try await elsewhere.revoke(token: signIn.token)
+        await #expect(throws: RegisterError.self) { try await elsewhere.authenticate(token: signIn.token) }
+        #expect(try await subject.accounts.authenticate(token: signIn.token).username == "dpo", "trusted from memory for a moment")
+        subject.advance(seconds: 2)
+        await #expect(throws: RegisterError.self) { try await subject.accounts.authenticate(token: signIn.token) }
+        subject.advance(seconds: -2)
+        await #expect(throws: RegisterError.self, "a refusal is not cached as a success") {
+            try await subject.accounts.authenticate(token: signIn.token)
+        }
+
+        let uncached = StaffAccounts(register: subject.register, passwordCost: 4, recheckTokensAfter: .zero)
+        subject.advance(seconds: 30)
+        let second = try await uncached.signIn(username: "dpo", password: Self.password, code: try subject.code(enrolment))
+        _ = try await uncached.authenticate(token: second.token)
+        try await elsewhere.disable(username: "dpo")
+        await #expect(throws: RegisterError.self) { try await uncached.authenticate(token: second.token) }
     }
 
     @Test func resettingMFAReplacesTheSecretAndRevokesTokens() async throws {

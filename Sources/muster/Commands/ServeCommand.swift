@@ -63,11 +63,11 @@ struct ServeCommand: AsyncParsableCommand {
             MusterServer.bootstrapJSONLogging()
             let register: Register
             if demo {
-                let (opened, report) = try await DemoSetup.prepare(options.configuration, people: demoPeople)
+                let (opened, report) = try await DemoSetup.prepare(options.serverConfiguration, people: demoPeople)
                 register = opened
                 Self.announce(report)
             } else {
-                register = try await options.open()
+                register = try await Register.open(options.serverConfiguration)
             }
             let (host, port) = Self.parseListen(listen)!
             var configuration = ServerConfiguration(
