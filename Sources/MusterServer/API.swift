@@ -49,10 +49,10 @@ struct API {
     }
 
     /// JSON already written (``JSONText``).
-    static func json(text: String, status: HTTPResponse.Status = .ok) -> Response {
+    static func json(bytes: [UInt8], status: HTTPResponse.Status = .ok) -> Response {
         Response(
             status: status, headers: [.contentType: "application/json; charset=utf-8"],
-            body: .init(byteBuffer: ByteBuffer(string: text)))
+            body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
     }
 
     static func text(_ value: String, contentType: String = "text/plain; charset=utf-8") -> Response {

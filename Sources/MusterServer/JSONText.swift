@@ -3,39 +3,65 @@
 /// request. The output is what `JSONEncoder.api` gives for the same values: keys sorted, `/`
 /// not escaped; tests compare the two.
 enum JSONText {
-    /// Appends `text` as a JSON string (RFC 8259 escaping).
-    static func appendQuoted(_ text: String, to out: inout String) {
-        out += "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{08}": out += "\\b"
-            case "\u{0C}": out += "\\f"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
+    /// Appends `text` as a JSON string (RFC 8259 escaping). Only ASCII bytes ever need escaping,
+    /// so the UTF-8 is copied as it is unless one of those is present.
+    static func appendQuoted(_ text: String, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        let utf8 = text.utf8
+        if !utf8.contains(where: needsEscape) {
+            out.append(contentsOf: utf8)
+        } else {
+            for byte in utf8 {
+                guard needsEscape(byte) else {
+                    out.append(byte)
+                    continue
+                }
+                out.append(UInt8(ascii: "\\"))
+                switch byte {
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"): out.append(byte)
+                case 0x0A: out.append(UInt8(ascii: "n"))
+                case 0x0D: out.append(UInt8(ascii: "r"))
+                case 0x09: out.append(UInt8(ascii: "t"))
+                case 0x08: out.append(UInt8(ascii: "b"))
+                case 0x0C: out.append(UInt8(ascii: "f"))
+                default: out += Array("u00".utf8) + [hexDigit(byte >> 4), hexDigit(byte & 0x0F)]
+                }
             }
         }
-        out += "\""
+        out.append(UInt8(ascii: "\""))
+    }
+
+    static func appendQuoted(_ text: String, to out: inout String) {
+        var bytes: [UInt8] = []
+        appendQuoted(text, to: &bytes)
+        out += String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends the literal ASCII `text` (punctuation and key names written by this module).
+    static func append(_ text: StaticString, to out: inout [UInt8]) {
+        text.withUTF8Buffer { out.append(contentsOf: $0) }
     }
 
     /// Appends an object of string members in key order, leaving out `nil` values.
-    static func appendObject(_ members: [(key: String, value: String?)], to out: inout String) {
-        out += "{"
+    static func appendObject(_ members: [(key: String, value: String?)], to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "{"))
         var first = true
         for (key, value) in members.sorted(by: { $0.key < $1.key }) {
             guard let value else { continue }
-            if !first { out += "," }
+            if !first { out.append(UInt8(ascii: ",")) }
             first = false
             appendQuoted(key, to: &out)
-            out += ":"
+            out.append(UInt8(ascii: ":"))
             appendQuoted(value, to: &out)
         }
-        out += "}"
+        out.append(UInt8(ascii: "}"))
+    }
+
+    private static func needsEscape(_ byte: UInt8) -> Bool {
+        byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
+    }
+
+    private static func hexDigit(_ value: UInt8) -> UInt8 {
+        value < 10 ? UInt8(ascii: "0") + value : UInt8(ascii: "a") + value - 10
     }
 }

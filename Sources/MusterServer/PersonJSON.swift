@@ -19,27 +19,41 @@ struct PersonJSON: Encodable, Sendable {
         continuousSince = person.membership.continuousSince?.description
     }
 
+    /// The register CSV column names in sorted order: the order of `fields` in the JSON.
+    private static let sortedFieldNames = Field.csvOrder.map(\.rawValue).sorted()
+
     /// The same JSON as `JSONEncoder.api` gives, built directly (see ``JSONText``).
-    func appendJSON(to out: inout String) {
-        out += "{"
+    func appendJSON(to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "{"))
         if let continuousSince {
-            out += "\"continuousSince\":"
+            JSONText.append("\"continuousSince\":", to: &out)
             JSONText.appendQuoted(continuousSince, to: &out)
-            out += ","
+            out.append(UInt8(ascii: ","))
         }
-        out += "\"fields\":"
-        JSONText.appendObject(fields.map { ($0.key, $0.value) }, to: &out)
-        out += ",\"number\":"
+        JSONText.append("\"fields\":", to: &out)
+        if fields.count == Self.sortedFieldNames.count {
+            out.append(UInt8(ascii: "{"))
+            for (index, name) in Self.sortedFieldNames.enumerated() {
+                if index > 0 { out.append(UInt8(ascii: ",")) }
+                JSONText.appendQuoted(name, to: &out)
+                out.append(UInt8(ascii: ":"))
+                JSONText.appendQuoted(fields[name] ?? "", to: &out)
+            }
+            out.append(UInt8(ascii: "}"))
+        } else {
+            JSONText.appendObject(fields.map { ($0.key, $0.value) }, to: &out)
+        }
+        JSONText.append(",\"number\":", to: &out)
         JSONText.appendQuoted(number, to: &out)
         if let statusSince {
-            out += ",\"statusSince\":"
+            JSONText.append(",\"statusSince\":", to: &out)
             JSONText.appendQuoted(statusSince, to: &out)
         }
-        out += "}"
+        out.append(UInt8(ascii: "}"))
     }
 
-    var json: String {
-        var out = ""
+    var json: [UInt8] {
+        var out: [UInt8] = []
         out.reserveCapacity(1024)
         appendJSON(to: &out)
         return out
@@ -52,19 +66,20 @@ struct PeopleJSON: Encodable, Sendable {
     var next: String?
 
     /// The same JSON as `JSONEncoder.api` gives, built directly (see ``JSONText``).
-    var json: String {
-        var out = "{"
+    var json: [UInt8] {
+        var out: [UInt8] = [UInt8(ascii: "{")]
+        out.reserveCapacity(1024 * (people.count + 1))
         if let next {
-            out += "\"next\":"
+            JSONText.append("\"next\":", to: &out)
             JSONText.appendQuoted(next, to: &out)
-            out += ","
+            out.append(UInt8(ascii: ","))
         }
-        out += "\"people\":["
+        JSONText.append("\"people\":[", to: &out)
         for (index, person) in people.enumerated() {
-            if index > 0 { out += "," }
+            if index > 0 { out.append(UInt8(ascii: ",")) }
             person.appendJSON(to: &out)
         }
-        out += "]}"
+        JSONText.append("]}", to: &out)
         return out
     }
 }

@@ -78,7 +78,7 @@ final class SQLiteTransaction: StoreWriting {
     // MARK: Checkpoints
 
     func latestCheckpoint() throws -> (size: UInt64, text: String)? {
-        try Row.fetchOne(db, sql: "SELECT size, text FROM checkpoints ORDER BY size DESC LIMIT 1")
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT size, text FROM checkpoints ORDER BY size DESC LIMIT 1"))
             .map { (UInt64($0[0] as Int64), $0[1]) }
     }
 
@@ -92,7 +92,7 @@ final class SQLiteTransaction: StoreWriting {
     }
 
     func putCheckpoint(size: UInt64, text: String) throws {
-        try db.execute(sql: "INSERT INTO checkpoints (size, text) VALUES (?, ?)", arguments: [Int64(size), text])
+        try db.cachedStatement(sql: "INSERT INTO checkpoints (size, text) VALUES (?, ?)").execute(arguments: [Int64(size), text])
     }
 
     func forEachEntry(from sequence: UInt64, through last: UInt64, _ body: (UInt64, [UInt8], [UInt8]) throws -> Void) throws {

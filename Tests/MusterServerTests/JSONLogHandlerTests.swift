@@ -36,12 +36,13 @@ import Testing
         people[0].fields["notes"] = "awkward: \" \\ / \n \t \u{08} \u{0C} \u{01} é 🗳"
         people[1].statusSince = nil
         people[2].continuousSince = nil
+        people[3].fields["town"] = nil
         for person in people {
-            #expect(person.json == String(decoding: try JSONEncoder.api.encode(person), as: UTF8.self))
+            #expect(person.json == Array(try JSONEncoder.api.encode(person)))
         }
         for next in [nil, "M1083616"] {
             let json = PeopleJSON(people: people, next: next)
-            #expect(json.json == String(decoding: try JSONEncoder.api.encode(json), as: UTF8.self))
+            #expect(json.json == Array(try JSONEncoder.api.encode(json)))
         }
     }
 }

@@ -19,13 +19,13 @@ extension API {
                 page.limit = size
             }
             let result = try await access.register.list(page, disclosure: access.disclosure(reason: request.query("reason")))
-            return API.json(text: PeopleJSON(people: result.people.map(PersonJSON.init), next: result.next).json)
+            return API.json(bytes: PeopleJSON(people: result.people.map(PersonJSON.init), next: result.next).json)
         }
         guarded(.searchPeople) { request, _, access in
             let query = try API.searchQuery(request)
             let within = access.within
             let found = try await access.register.find(query, disclosure: access.disclosure(reason: request.query("reason")), within: within)
-            return API.json(text: PeopleJSON(people: found.map(PersonJSON.init), next: nil).json)
+            return API.json(bytes: PeopleJSON(people: found.map(PersonJSON.init), next: nil).json)
         }
     }
 

@@ -11,7 +11,7 @@ extension API {
             let number = try context.parameters.require("number")
             switch try await access.register.person(number: number, disclosure: access.disclosure(reason: request.query("reason"))) {
             case .present(let person):
-                return API.json(text: PersonJSON(person).json)
+                return API.json(bytes: PersonJSON(person).json)
             case .erased(let number, let at):
                 throw APIError(.gone, "erased", "\(number) was erased on \(at): no copy of their data can be read")
             }
