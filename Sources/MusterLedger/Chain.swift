@@ -55,27 +55,40 @@ public struct ChainVerifier: Sendable {
     /// returns its hash (which is also its Merkle leaf hash).
     @discardableResult
     public mutating func check(sequence: UInt64, bytes: [UInt8], storedHash: [UInt8]) throws(LedgerError) -> EntryHash {
+        // `withUnsafeBytes` does not pass a typed error through: carry it out in a `Result`.
+        let checked = bytes.withUnsafeBytes { raw in
+            storedHash.withUnsafeBytes { stored in
+                Result { () throws(LedgerError) in try check(sequence: sequence, bytes: raw, storedHash: stored) }
+            }
+        }
+        return try checked.get()
+    }
+
+    /// ``check(sequence:bytes:storedHash:)`` over bytes in place (a row the store is still
+    /// holding): nothing is copied or allocated.
+    @discardableResult
+    public mutating func check(sequence: UInt64, bytes: UnsafeRawBufferPointer, storedHash: UnsafeRawBufferPointer) throws(LedgerError) -> EntryHash {
         guard sequence == head.size + 1 else {
             throw LedgerError(.sequenceGap, "expected entry \(head.size + 1), found \(sequence)", sequence: head.size + 1)
         }
         let hash = MerkleHash.leaf(bytes)
-        guard hash.bytes == storedHash else {
+        guard hash.equals(storedHash) else {
             throw LedgerError(.hashMismatch, "content does not match its stored hash", sequence: sequence)
         }
         let links = try Self.links(bytes, sequence: sequence)
         guard links.sequence == sequence else {
             throw LedgerError(.sequenceGap, "entry bytes say sequence \(links.sequence)", sequence: sequence)
         }
-        guard links.previousHash.elementsEqual(head.hash.bytes) else {
+        guard links.previousHash == head.hash else {
             throw LedgerError(.chainBroken, "previous-hash link does not match entry \(sequence - 1)", sequence: sequence)
         }
         head = ChainHead(size: sequence, hash: hash)
         return hash
     }
 
-    private static func links(_ bytes: [UInt8], sequence: UInt64) throws(LedgerError) -> (sequence: UInt64, previousHash: ArraySlice<UInt8>) {
+    private static func links(_ bytes: UnsafeRawBufferPointer, sequence: UInt64) throws(LedgerError) -> (sequence: UInt64, previousHash: EntryHash) {
         do {
-            return try LedgerEntry.links(of: bytes)
+            return try LedgerEntry.links(in: bytes)
         } catch {
             throw LedgerError(error.code, error.message, sequence: sequence)
         }

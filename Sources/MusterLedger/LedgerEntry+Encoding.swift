@@ -71,7 +71,7 @@ extension LedgerEntry {
         }
         self.init(
             sequence: sequence, time: Int64(bitPattern: time), actor: actor, kind: kind, subject: subject,
-            payload: Array(payload), previousHash: EntryHash(unchecked: Array(previous)))
+            payload: Array(payload), previousHash: EntryHash(bytes: previous)!)
     }
 }
 

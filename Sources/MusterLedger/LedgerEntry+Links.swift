@@ -7,6 +7,19 @@ extension LedgerEntry {
     /// reads millions of entries, and making a string and an array for each cost more than
     /// hashing them.
     public static func links(of bytes: [UInt8]) throws(LedgerError) -> (sequence: UInt64, previousHash: ArraySlice<UInt8>) {
+        let fields = bytes.withUnsafeBytes { raw in Result { () throws(LedgerError) in try linkFields(raw) } }
+        let (sequence, previous) = try fields.get()
+        return (sequence, bytes[previous..<(previous + 32)])
+    }
+
+    /// ``links(of:)`` over bytes in place (a row the store is still holding), without copying them.
+    public static func links(in raw: UnsafeRawBufferPointer) throws(LedgerError) -> (sequence: UInt64, previousHash: EntryHash) {
+        let (sequence, previous) = try linkFields(raw)
+        return (sequence, EntryHash(copying: UnsafeRawBufferPointer(rebasing: raw[previous..<(previous + 32)])))
+    }
+
+    /// The sequence number and the offset of the previous hash, once every rule is checked.
+    private static func linkFields(_ bytes: UnsafeRawBufferPointer) throws(LedgerError) -> (sequence: UInt64, previousOffset: Int) {
         let fixed = 1 + 8 + 8 + 1 + 1
         guard bytes.count >= fixed, bytes[0] == formatVersion else {
             throw LedgerError(.malformedEntry, bytes.isEmpty || bytes[0] == formatVersion ? "entry is truncated" : "unknown entry format version")
@@ -20,12 +33,12 @@ extension LedgerEntry {
         default: throw LedgerError(.malformedEntry, "bad subject flag")
         }
         guard bytes.count >= offset + 32 + 2 else { throw LedgerError(.malformedEntry, "entry is truncated") }
-        let previous = bytes[offset..<(offset + 32)]
+        let previous = offset
         offset += 32
         let actorLength = Int(bytes[offset]) << 8 | Int(bytes[offset + 1])
         offset += 2
         guard bytes.count >= offset + actorLength + 4 else { throw LedgerError(.malformedEntry, "entry is truncated") }
-        let actor = bytes[offset..<(offset + actorLength)]
+        let actor = UnsafeRawBufferPointer(rebasing: bytes[offset..<(offset + actorLength)])
         // ASCII is UTF-8; anything else is checked properly.
         if !actor.allSatisfy({ $0 < 0x80 }), String(validating: actor, as: UTF8.self) == nil {
             throw LedgerError(.malformedEntry, "actor is not UTF-8")

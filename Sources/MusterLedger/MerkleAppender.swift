@@ -37,22 +37,29 @@ public struct MerkleAppender: Sendable {
     /// every node that is new and complete: the leaf itself at level 0, then each parent it
     /// completes. Amortised fewer than two nodes per leaf; at most `1 + log2(size + 1)`.
     public mutating func append(leafHash: EntryHash) -> [MerkleNode] {
+        var nodes: [MerkleNode] = []
+        append(leafHash: leafHash) { nodes.append($0) }
+        return nodes
+    }
+
+    /// ``append(leafHash:)`` handing each new node to `body` instead of collecting them in an
+    /// array: verification appends millions of leaves and needs no array for any of them.
+    public mutating func append(leafHash: EntryHash, _ body: (MerkleNode) -> Void) {
         precondition(size < UInt64.max, "the tree is full")
         var hash = leafHash
         var level = 0
         var index = size
-        var nodes = [MerkleNode(level: 0, index: index, hash: hash)]
+        body(MerkleNode(level: 0, index: index, hash: hash))
         // Each low set bit of the old size is a complete subtree of the same height just left of
         // the new one: merge them (the frontier's last element is the smallest subtree).
         while (size >> level) & 1 == 1 {
             hash = MerkleHash.node(frontier.removeLast(), hash)
             level += 1
             index >>= 1
-            nodes.append(MerkleNode(level: level, index: index, hash: hash))
+            body(MerkleNode(level: level, index: index, hash: hash))
         }
         frontier.append(hash)
         size += 1
-        return nodes
     }
 
     /// The RFC 6962 root (MTH) of the current tree: the border subtrees combined right to left;

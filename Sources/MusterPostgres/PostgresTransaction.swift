@@ -125,6 +125,16 @@ final class PostgresTransaction: StoreWriting {
         }
     }
 
+    func forEachEntryInPlace(
+        from sequence: UInt64, through last: UInt64, _ body: (UInt64, UnsafeRawBufferPointer, UnsafeRawBufferPointer) throws -> Void
+    ) throws {
+        let query: PostgresQuery = "SELECT seq, entry, hash FROM ledger WHERE seq >= \(Int64(sequence)) AND seq <= \(Int64(clamping: last)) ORDER BY seq"
+        try forEachRow(query) { row in
+            let (seq, entry, hash) = try row.decode((Int64, Data, Data).self)
+            try entry.withUnsafeBytes { raw in try hash.withUnsafeBytes { try body(UInt64(seq), raw, $0) } }
+        }
+    }
+
     func forEachEntryBySubject(_ body: (SubjectID, UInt64, [UInt8]) throws -> Void) throws {
         try forEachRow("SELECT subject, seq, entry FROM ledger WHERE kind BETWEEN 1 AND 4 ORDER BY subject, seq") { row in
             let (subject, seq, entry) = try row.decode((Data, Int64, Data).self)

@@ -15,25 +15,35 @@ enum LedgerAudit {
     typealias Progress = @Sendable (UInt64) -> Void
 
     static func chainAndTree(_ tx: any StoreReading, verifier: NoteVerifier, progress: Progress?) throws -> (entries: UInt64, bytes: Int, checkpoints: Int) {
+        var checkpoints: [(size: UInt64, text: String)] = []
+        try tx.forEachCheckpoint { checkpoints.append(($0, $1)) }
+        let signatures = CheckpointSignatures(checkpoints.map(\.text), verifier: verifier)
+        let sizes = checkpoints.map(\.size)
         var chain = ChainVerifier()
         var tree = MerkleAppender()
         var digests = LevelDigests()
-        var checkpoints: [(size: UInt64, text: String)] = []
-        try tx.forEachCheckpoint { checkpoints.append(($0, $1)) }
-        var nextCheckpoint = 0
+        // The root the entries give at each checkpoint's size, in checkpoint order.
+        var roots: [EntryHash] = []
+        roots.reserveCapacity(checkpoints.count)
         var bytesSeen = 0
-        try tx.forEachEntry(from: 1) { sequence, bytes, storedHash in
-            let leaf = try chain.check(sequence: sequence, bytes: bytes, storedHash: storedHash)
-            bytesSeen += bytes.count
-            for node in tree.append(leafHash: leaf) { digests.add(node) }
-            while nextCheckpoint < checkpoints.count && checkpoints[nextCheckpoint].size == sequence {
-                try check(checkpoints[nextCheckpoint].text, size: sequence, root: tree.root, verifier: verifier)
-                nextCheckpoint += 1
+        do {
+            try tx.forEachEntryInPlace(from: 1, through: .max) { sequence, bytes, storedHash in
+                let leaf = try chain.check(sequence: sequence, bytes: bytes, storedHash: storedHash)
+                bytesSeen += bytes.count
+                tree.append(leafHash: leaf) { digests.add($0) }
+                while roots.count < checkpoints.count && checkpoints[roots.count].size == sequence {
+                    roots.append(tree.root)
+                }
+                if sequence % 8192 == 0 { progress?(sequence) }
             }
-            if sequence % 8192 == 0 { progress?(sequence) }
+        } catch let error as LedgerError {
+            // A checkpoint before the bad entry was checked before it, and is reported first.
+            try compare(signatures.wait(), sizes: sizes, roots: roots)
+            throw error
         }
-        if nextCheckpoint < checkpoints.count {
-            let size = checkpoints[nextCheckpoint].size
+        try compare(signatures.wait(), sizes: sizes, roots: roots)
+        if roots.count < checkpoints.count {
+            let size = checkpoints[roots.count].size
             throw VerificationFailure(
                 sequence: chain.head.size + 1,
                 "the checkpoint at size \(size) covers entries the ledger no longer has (it ends at entry \(chain.head.size))")
@@ -47,24 +57,32 @@ enum LedgerAudit {
         return (chain.head.size, bytesSeen, checkpoints.count)
     }
 
-    private static func check(_ text: String, size: UInt64, root: EntryHash, verifier: NoteVerifier) throws {
-        let checkpoint: Checkpoint
-        do {
-            checkpoint = try SignedCheckpoint.verify(text, with: verifier).checkpoint
-        } catch {
-            throw VerificationFailure(sequence: size, "the checkpoint at size \(size) has no valid signature (\(error.code.rawValue))")
-        }
-        guard checkpoint.size == size, checkpoint.rootHash == root else {
-            throw VerificationFailure(sequence: size, "the checkpoint at size \(size) signs a root the entries do not give")
+    /// Checks each checkpoint the entries reached: its signature, and that it signs the size
+    /// and root the entries give there (`roots[i]` at `sizes[i]`, for checkpoint `i`).
+    private static func compare(_ verdicts: [CheckpointSignatures.Verdict], sizes: [UInt64], roots: [EntryHash]) throws {
+        for (index, root) in roots.enumerated() {
+            let size = sizes[index]
+            switch verdicts[index] {
+            case .refused(let code):
+                throw VerificationFailure(sequence: size, "the checkpoint at size \(size) has no valid signature (\(code))")
+            case .signed(let signedSize, let signedRoot):
+                guard signedSize == size, signedRoot == root else {
+                    throw VerificationFailure(sequence: size, "the checkpoint at size \(size) signs a root the entries do not give")
+                }
+            }
         }
     }
 
-    /// Replays every person's entries and compares with the projection and the key store.
+    /// Digests of the rows and keyed ids a replay of the ledger gives: one half of the fast
+    /// check of the projection (``storedDigests(_:)`` is the other).
     ///
     /// Fast path first: digests of the replayed rows and of the stored rows, both in id order,
-    /// and of the ids that should and do hold a key, in two sequential scans. Only when a digest
-    /// differs does the slow path look up person by person, to name the first difference.
-    static func projection(_ tx: any StoreReading) throws -> Int {
+    /// and of the ids that should and do hold a key, in sequential scans. Only when a digest
+    /// differs does the slow path (``projectionPersonByPerson(_:)``) look up person by person,
+    /// to name the first difference. The two halves run on separate snapshots and threads (the
+    /// replay is the longest single piece of verification); a write between the snapshots can
+    /// only make the digests differ, and then the slow path decides on one snapshot.
+    static func replayedDigests(_ tx: any StoreReading) throws -> ProjectionDigests {
         var replayed = RowDigest()
         var keyed = RowDigest()
         var people = 0
@@ -73,12 +91,20 @@ enum LedgerAudit {
             replayed.add(expected)
             if expected.erasedAt == nil { keyed.add(id: id) }
         }
+        return ProjectionDigests(people: people, rows: replayed.value, keys: keyed.value)
+    }
+
+    /// Digests of the stored rows and of the ids that hold a key (see ``replayedDigests(_:)``).
+    static func storedDigests(_ tx: any StoreReading) throws -> ProjectionDigests {
         var stored = RowDigest()
-        try tx.forEachPersonByID { stored.add($0) }
+        var people = 0
+        try tx.forEachPersonByID {
+            people += 1
+            stored.add($0)
+        }
         var keys = RowDigest()
         try tx.forEachWrappedKey { id, _ in keys.add(id: id) }
-        if replayed.value == stored.value && keyed.value == keys.value { return people }
-        return try projectionPersonByPerson(tx)
+        return ProjectionDigests(people: people, rows: stored.value, keys: keys.value)
     }
 
     /// The slow path: every person looked up and compared, naming the first difference.
@@ -156,7 +182,7 @@ struct LevelDigests {
             counts.append(0)
         }
         var value = digests[node.level]
-        node.hash.bytes.withUnsafeBytes { raw in
+        node.hash.withUnsafeBytes { raw in
             for word in 0..<4 {
                 // 64-bit words reduced below the prime keep every step exact.
                 let chunk = raw.loadUnaligned(fromByteOffset: word * 8, as: UInt64.self) % Self.prime
@@ -192,29 +218,11 @@ struct LevelDigests {
     }
 }
 
-/// A running SHA-256 over people rows (every column ``LedgerAudit/difference(_:_:)`` compares,
-/// each length-prefixed) or ids, in the order they are added.
-struct RowDigest {
-    private var hash = SHA256()
-
-    mutating func add(_ row: PersonRow) {
-        var fields = [row.id.bytes, Array(row.number.utf8), Array(String(row.version).utf8)]
-        fields.append(Array((row.erasedAt?.description ?? "-").utf8))
-        fields.append(Array((row.membership.statusSince?.description ?? "-").utf8))
-        fields.append(Array((row.membership.continuousSince?.description ?? "-").utf8))
-        for field in RecordCodec.clearFields { fields.append(Array(row.record.text(of: field).utf8)) }
-        fields.append(row.sealedIdentity ?? [0xFF])
-        for field in fields {
-            hash.update(data: (0..<4).map { UInt8(truncatingIfNeeded: field.count >> (24 - 8 * $0)) })
-            hash.update(data: field)
-        }
-    }
-
-    mutating func add(id: SubjectID) {
-        hash.update(data: id.bytes)
-    }
-
-    var value: [UInt8] { Array(hash.finalize()) }
+/// What the fast projection check compares: a count and two digests.
+struct ProjectionDigests: Sendable, Equatable {
+    var people: Int
+    var rows: [UInt8]
+    var keys: [UInt8]
 }
 
 /// What `ledger verify` found wrong, naming the first bad entry where there is one.

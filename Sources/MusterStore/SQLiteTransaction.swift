@@ -103,6 +103,19 @@ final class SQLiteTransaction: StoreWriting {
         while try query.step() { try body(UInt64(query.int64(0)), query.blob(1), query.blob(2)) }
     }
 
+    func forEachEntryInPlace(
+        from sequence: UInt64, through last: UInt64, _ body: (UInt64, UnsafeRawBufferPointer, UnsafeRawBufferPointer) throws -> Void
+    ) throws {
+        let query = try raw("SELECT seq, entry, hash FROM ledger WHERE seq >= ? AND seq <= ? ORDER BY seq")
+        query.bind(1, Int64(sequence))
+        query.bind(2, Int64(clamping: last))
+        defer { query.reset() }
+        while try query.step() {
+            let seq = UInt64(query.int64(0))
+            try query.withBlob(1) { entry in try query.withBlob(2) { hash in try body(seq, entry, hash) } }
+        }
+    }
+
     func forEachEntryBySubject(_ body: (SubjectID, UInt64, [UInt8]) throws -> Void) throws {
         // Only the entries that change people (not disclosures), through their own partial index.
         let query = try raw(
@@ -123,7 +136,7 @@ final class SQLiteTransaction: StoreWriting {
         let query = try raw("SELECT level, idx, hash FROM merkle_nodes ORDER BY level, idx")
         defer { query.reset() }
         while try query.step() {
-            guard let hash = EntryHash(bytes: query.blob(2)) else {
+            guard let hash = query.withBlob(2, EntryHash.init(raw:)) else {
                 throw StoreError(.corrupt, "Merkle node \(query.int64(0))/\(query.int64(1)) is not 32 bytes")
             }
             try body(MerkleNode(level: Int(query.int64(0)), index: UInt64(query.int64(1)), hash: hash))

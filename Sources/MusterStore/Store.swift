@@ -47,6 +47,12 @@ public protocol StoreReading: MerkleNodeReader {
     /// Calls `body` with each stored entry from `sequence` through `last`, in order: its
     /// sequence number, canonical bytes and stored hash.
     func forEachEntry(from sequence: UInt64, through last: UInt64, _ body: (UInt64, [UInt8], [UInt8]) throws -> Void) throws
+    /// ``forEachEntry(from:through:_:)`` lending each entry's bytes and stored hash in place,
+    /// valid only during the call: full verification reads every entry, and two arrays per
+    /// entry cost more than hashing it. The default copies through ``forEachEntry(from:through:_:)``.
+    func forEachEntryInPlace(
+        from sequence: UInt64, through last: UInt64, _ body: (UInt64, UnsafeRawBufferPointer, UnsafeRawBufferPointer) throws -> Void
+    ) throws
     /// Calls `body` with every entry that changes a person (create, update, status, erase),
     /// grouped by person (byte order of the id) and in sequence order within each: the order a
     /// replay folds them in.
@@ -85,6 +91,14 @@ extension StoreReading {
     /// Every stored entry from `sequence` on (see ``forEachEntry(from:through:_:)``).
     public func forEachEntry(from sequence: UInt64, _ body: (UInt64, [UInt8], [UInt8]) throws -> Void) throws {
         try forEachEntry(from: sequence, through: .max, body)
+    }
+
+    public func forEachEntryInPlace(
+        from sequence: UInt64, through last: UInt64, _ body: (UInt64, UnsafeRawBufferPointer, UnsafeRawBufferPointer) throws -> Void
+    ) throws {
+        try forEachEntry(from: sequence, through: last) { seq, bytes, hash in
+            try bytes.withUnsafeBytes { raw in try hash.withUnsafeBytes { try body(seq, raw, $0) } }
+        }
     }
 
     /// One lookup per number: right for an embedded database, where a query is a function call.

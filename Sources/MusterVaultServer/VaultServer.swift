@@ -1,5 +1,5 @@
 import Crypto
-public import Foundation
+import Foundation
 public import Hummingbird
 import MusterVault
 import NIOCore
@@ -27,7 +27,7 @@ public enum VaultServer {
         }
         api.get("/files/:name") { _, context -> Response in
             let name = try context.parameters.require("name")
-            let bytes = try await refusing { try await keeper.vault.get(name: name) }
+            let bytes = try await refusing { try keeper.vault.get(name: name) }
             return Response(
                 status: .ok, headers: [.contentType: "application/octet-stream"], body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
         }
