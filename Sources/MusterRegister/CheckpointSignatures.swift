@@ -2,7 +2,7 @@ import Foundation
 import MusterLedger
 import Synchronization
 
-/// Checks the signatures of a list of checkpoints on a thread of its own, while the caller
+/// Checks the signatures of a list of checkpoints on threads of their own, while the caller
 /// hashes the ledger.
 ///
 /// An Ed25519 verification costs about as much as hashing a few hundred entries, and there is
@@ -18,32 +18,42 @@ final class CheckpointSignatures: Sendable {
         case refused(String)
     }
 
-    private let verdicts = Mutex<[Verdict]>([])
+    private let verdicts: Mutex<[[Verdict]]>
     private let done = DispatchSemaphore(value: 0)
+    private let threads: Int
 
-    /// Starts checking `texts` (signed checkpoint notes) with `verifier`.
-    init(_ texts: [String], verifier: NoteVerifier) {
-        let thread = Thread { [self] in
-            var found: [Verdict] = []
-            found.reserveCapacity(texts.count)
-            for text in texts {
-                do throws(NoteError) {
-                    let checkpoint = try SignedCheckpoint.verify(text, with: verifier).checkpoint
-                    found.append(.signed(size: checkpoint.size, root: checkpoint.rootHash))
-                } catch {
-                    found.append(.refused(error.code.rawValue))
+    /// Starts checking `texts` (signed checkpoint notes) with `verifier`, split over one thread
+    /// per core: a busy server signs a checkpoint per group commit, so a large register has
+    /// hundreds of thousands of them, and their checks outlast the hashing on one thread.
+    init(_ texts: [String], verifier: NoteVerifier, threads: Int = ProcessInfo.processInfo.activeProcessorCount) {
+        let count = max(1, min(threads, texts.count / 1000 + 1))
+        self.threads = count
+        verdicts = Mutex(Array(repeating: [], count: count))
+        let slice = (texts.count + count - 1) / count
+        for part in 0..<count {
+            let range = min(texts.count, part * slice)..<min(texts.count, (part + 1) * slice)
+            let thread = Thread { [self] in
+                var found: [Verdict] = []
+                found.reserveCapacity(range.count)
+                for text in texts[range] {
+                    do throws(NoteError) {
+                        let checkpoint = try SignedCheckpoint.verify(text, with: verifier).checkpoint
+                        found.append(.signed(size: checkpoint.size, root: checkpoint.rootHash))
+                    } catch {
+                        found.append(.refused(error.code.rawValue))
+                    }
                 }
+                verdicts.withLock { $0[part] = found }
+                done.signal()
             }
-            verdicts.withLock { $0 = found }
-            done.signal()
+            thread.name = "muster-verify-signatures-\(part)"
+            thread.start()
         }
-        thread.name = "muster-verify-signatures"
-        thread.start()
     }
 
     /// Waits for every check and returns the verdicts, in the order of the texts. Call once.
     func wait() -> [Verdict] {
-        done.wait()
-        return verdicts.withLock { $0 }
+        for _ in 0..<threads { done.wait() }
+        return verdicts.withLock { $0.flatMap { $0 } }
     }
 }
