@@ -13,8 +13,18 @@ public struct EntryHash: Sendable, Hashable, CustomStringConvertible {
         self.words = words
     }
 
+    /// The hash whose bytes are `bytes`, if there are 32 (the common case, copied at once).
+    public init?(bytes: [UInt8]) {
+        guard bytes.count == 32 else { return nil }
+        self = bytes.withUnsafeBytes { EntryHash(copying: $0) }
+    }
+
     public init?(bytes: some Collection<UInt8>) {
         guard bytes.count == 32 else { return nil }
+        if let hash = bytes.withContiguousStorageIfAvailable({ EntryHash(copying: UnsafeRawBufferPointer($0)) }) {
+            self = hash
+            return
+        }
         self = .zero
         withUnsafeMutableBytes(of: &words) { target in
             for (offset, byte) in bytes.enumerated() { target[offset] = byte }

@@ -110,6 +110,11 @@ final class PostgresTransaction: StoreWriting {
         return sealed
     }
 
+    func knownRoot(size: UInt64) -> EntryHash? {
+        guard let merkle, merkle.size == size else { return nil }
+        return merkle.root
+    }
+
     func node(level: Int, index: UInt64) throws -> EntryHash {
         for row in try run("SELECT hash FROM merkle_nodes WHERE level = \(level) AND idx = \(Int64(index))") {
             if let hash = EntryHash(bytes: try row.decode(Data.self)) { return hash }

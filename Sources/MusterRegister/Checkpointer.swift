@@ -28,7 +28,7 @@ struct Checkpointer: Sendable {
         let head = try tx.ledgerHead()
         let latest = try tx.latestCheckpoint()
         guard head.size > (latest?.size ?? 0) else { return }
-        let root = try MerkleProofs.root(size: head.size, reader: tx)
+        let root = try tx.knownRoot(size: head.size) ?? MerkleProofs.root(size: head.size, reader: tx)
         if let latest {
             // Another process (or a rolled-back transaction) may have left a newer checkpoint
             // than ours: then its signature is checked as before.

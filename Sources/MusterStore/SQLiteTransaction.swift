@@ -64,12 +64,17 @@ final class SQLiteTransaction: StoreWriting {
         return sealed
     }
 
+    func knownRoot(size: UInt64) -> EntryHash? {
+        guard let merkle, merkle.size == size else { return nil }
+        return merkle.root
+    }
+
     func node(level: Int, index: UInt64) throws -> EntryHash {
         let query = try raw("SELECT hash FROM merkle_nodes WHERE level = ? AND idx = ?")
         query.bind(1, level)
         query.bind(2, Int64(index))
         defer { query.reset() }
-        guard try query.step(), let hash = EntryHash(bytes: query.blob(0)) else {
+        guard try query.step(), let hash = query.withBlob(0, { EntryHash(raw: $0) }) else {
             throw MerkleError(.missingNode, "Merkle node \(level)/\(index) is not stored")
         }
         return hash

@@ -87,6 +87,10 @@ public protocol StoreReading: MerkleNodeReader {
     func accessToken(digest: [UInt8]) throws -> AccessTokenRow?
 }
 
+extension StoreWriting {
+    public func knownRoot(size: UInt64) -> EntryHash? { nil }
+}
+
 extension StoreReading {
     /// Every stored entry from `sequence` on (see ``forEachEntry(from:through:_:)``).
     public func forEachEntry(from sequence: UInt64, _ body: (UInt64, [UInt8], [UInt8]) throws -> Void) throws {
@@ -151,6 +155,10 @@ public protocol StoreWriting: StoreReading {
     func revokeAccessTokens(username: String, at time: Int64) throws
     /// Forgets tokens that expired before `time` (they can no longer be used, so nothing is lost).
     func deleteAccessTokens(expiredBefore time: Int64) throws
+    /// The Merkle root of the first `size` entries, when this transaction already knows it (it
+    /// appended the last of them and kept the tree's edge); `nil` means: compute it from the
+    /// stored nodes.
+    func knownRoot(size: UInt64) -> EntryHash?
 }
 
 /// A storage failure. Messages name tables and operations, never personal data.
