@@ -41,7 +41,7 @@ extension Register {
     /// The branch a person belongs to, for authorisation before anything about them is read or
     /// changed. Not a disclosure: branches are clear, non-identifying columns.
     public func branch(of number: String) async throws -> String {
-        try await store.read { try Register.requirePerson(number, in: $0).record.branch }
+        try await store.lookup { try Register.requirePerson(number, in: $0).record.branch }
     }
 
     /// The same register, with changes and disclosures recorded as made by `actor` (e.g.

@@ -28,7 +28,7 @@ extension Register {
     /// data is returned.
     public func person(number: String, disclosure: Disclosure) async throws -> PersonView {
         let cipher = try cipher()
-        let (view, id) = try await store.read { tx -> (PersonView, SubjectID?) in
+        let (view, id) = try await store.lookup { tx -> (PersonView, SubjectID?) in
             let row = try Register.requirePerson(number, in: tx)
             if let erasedAt = row.erasedAt { return (.erased(number: row.number, at: erasedAt), nil) }
             return (.present(try Register.details(row, cipher: cipher, tx: tx)), row.id)
@@ -53,7 +53,7 @@ extension Register {
                 .map { (.postcodeAndLastName, keys.postcodeAndLastName.digest($0)) }
         }
         guard let (kind, digest) = lookup else { throw RegisterError(.invalid, "the search value is empty") }
-        let found = try await store.read { tx in
+        let found = try await store.lookup { tx in
             try tx.people(index: kind, digest: digest)
                 .filter { row in row.erasedAt == nil && branches.map { $0.contains(row.record.branch) } ?? true }
                 .map { ($0.id, try Register.details($0, cipher: cipher, tx: tx)) }

@@ -62,7 +62,7 @@ extension StaffAccounts {
         guard AccessToken.isWellFormed(token), let digest = Hex.decode(AccessToken.digest(of: token)) else { throw Self.denied }
         let now = register.configuration.clock()
         if let staff = recent.staff(digest: digest, now: now) { return staff }
-        let found = try await register.store.read { tx -> (AccessTokenRow, StaffRow)? in
+        let found = try await register.store.lookup { tx -> (AccessTokenRow, StaffRow)? in
             guard let token = try tx.accessToken(digest: digest), let staff = try tx.staff(username: token.username) else { return nil }
             return (token, staff)
         }

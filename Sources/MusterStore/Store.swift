@@ -20,6 +20,15 @@ public protocol Store: Sendable {
     func read<T: Sendable>(_ body: @escaping @Sendable (any StoreReading) throws -> T) async throws -> T
     /// Runs `body` in one write transaction; any error rolls everything back.
     func write<T: Sendable>(_ body: @escaping @Sendable (any StoreWriting) throws -> T) async throws -> T
+    /// ``read(_:)`` for a few index lookups (a person, a token): a backend may run it on the
+    /// calling thread, so it must never be used for a scan.
+    func lookup<T: Sendable>(_ body: @escaping @Sendable (any StoreReading) throws -> T) async throws -> T
+}
+
+extension Store {
+    public func lookup<T: Sendable>(_ body: @escaping @Sendable (any StoreReading) throws -> T) async throws -> T {
+        try await read(body)
+    }
 }
 
 /// Reads, inside a transaction or snapshot. The ledger's Merkle nodes are read through
