@@ -41,7 +41,7 @@ extension Register {
             try DirectoryLayout.checkOutside(path, of: configuration.dataDirectory, what: "an export")
         }
         let started = Date()
-        let recorded = try await planExport(filter: filter, disclosure: disclosure).recorded
+        let plan = try await planExport(filter: filter, disclosure: disclosure)
         do {
             var report = try await store.read { tx in
                 let writer: CSVWriter
@@ -52,17 +52,12 @@ extension Register {
                 var report = ExportReport()
                 try writer.write(RegisterCSV.headerRow)
                 try tx.forEachPerson(filter) { row in
-                    guard row.erasedAt == nil else {
-                        report.erasedSkipped += 1
-                        return
-                    }
-                    guard recorded.contains(row.id) else { return }
-                    try writer.write(RegisterCSV.fields(of: try Register.details(row, cipher: cipher, tx: tx).record))
-                    report.people += 1
-                    if report.people % 2000 == 0 { progress?(ExportProgress(people: report.people, total: recorded.count)) }
+                    guard let fields = try plan.fields(of: row, cipher: cipher, tx: tx, counting: &report) else { return }
+                    try writer.write(fields)
+                    if report.people % 2000 == 0 { progress?(ExportProgress(people: report.people, total: plan.people)) }
                 }
                 try writer.close()
-                progress?(ExportProgress(people: report.people, total: recorded.count))
+                progress?(ExportProgress(people: report.people, total: plan.people))
                 return report
             }
             report.seconds = Date().timeIntervalSince(started)
@@ -80,6 +75,18 @@ public struct ExportPlan: Sendable {
     let recorded: Set<SubjectID>
     /// How many people were recorded as disclosed (the most the export will hold).
     public var people: Int { recorded.count }
+
+    /// The register CSV fields of `row` if it belongs in the export, counted in `report`: an
+    /// erased person is counted as skipped, someone not recorded as disclosed is left out.
+    func fields(of row: PersonRow, cipher: PersonCipher, tx: any StoreReading, counting report: inout ExportReport) throws -> [String]? {
+        guard row.erasedAt == nil else {
+            report.erasedSkipped += 1
+            return nil
+        }
+        guard recorded.contains(row.id) else { return nil }
+        report.people += 1
+        return RegisterCSV.fields(of: try Register.details(row, cipher: cipher, tx: tx).record)
+    }
 }
 
 extension Register {
@@ -111,27 +118,22 @@ extension Register {
         filter.limit = max(1, pageSize)
         while true {
             let pageFilter = filter
-            let (bytes, last, counts) = try await store.read { tx in
+            let (bytes, last, seen, counted) = try await store.read { tx in
                 var bytes: [UInt8] = []
                 var last: String?
-                var counts = (people: 0, erased: 0, seen: 0)
+                var seen = 0
+                var counted = ExportReport()
                 try tx.forEachPerson(pageFilter) { row in
-                    counts.seen += 1
+                    seen += 1
                     last = row.number
-                    guard row.erasedAt == nil else {
-                        counts.erased += 1
-                        return
-                    }
-                    guard plan.recorded.contains(row.id) else { return }
-                    CSVWriter.append(RegisterCSV.fields(of: try Register.details(row, cipher: cipher, tx: tx).record), to: &bytes)
-                    counts.people += 1
+                    if let fields = try plan.fields(of: row, cipher: cipher, tx: tx, counting: &counted) { CSVWriter.append(fields, to: &bytes) }
                 }
-                return (bytes, last, counts)
+                return (bytes, last, seen, counted)
             }
-            report.people += counts.people
-            report.erasedSkipped += counts.erased
+            report.people += counted.people
+            report.erasedSkipped += counted.erasedSkipped
             if !bytes.isEmpty { try await page(bytes) }
-            guard let last, counts.seen == filter.limit else { break }
+            guard let last, seen == filter.limit else { break }
             filter.afterNumber = last
         }
         report.seconds = Date().timeIntervalSince(started)
