@@ -75,15 +75,7 @@ public struct Checkpoint: Sendable {
     /// ASCII digits only, "0" or no leading zero, and no overflow of `UInt64`.
     private static func parseSize(_ digits: ArraySlice<UInt8>) -> UInt64? {
         guard let first = digits.first, first != UInt8(ascii: "0") || digits.count == 1 else { return nil }
-        var value: UInt64 = 0
-        for c in digits {
-            guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(c) else { return nil }
-            let (times10, overflow1) = value.multipliedReportingOverflow(by: 10)
-            let (sum, overflow2) = times10.addingReportingOverflow(UInt64(c - UInt8(ascii: "0")))
-            guard !overflow1, !overflow2 else { return nil }
-            value = sum
-        }
-        return value
+        return ASCIIDecimal.value(digits)
     }
 }
 

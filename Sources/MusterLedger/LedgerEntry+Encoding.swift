@@ -43,7 +43,7 @@ extension LedgerEntry {
 
     /// Parses canonical bytes; throws naming what is wrong. Trailing bytes are an error.
     public init(encoded bytes: [UInt8]) throws(LedgerError) {
-        var reader = ByteReader(bytes)
+        var reader = BinaryReader(bytes)
         guard let version = reader.u8(), version == Self.formatVersion else {
             throw LedgerError(.malformedEntry, "unknown entry format version")
         }
@@ -72,40 +72,5 @@ extension LedgerEntry {
         self.init(
             sequence: sequence, time: Int64(bitPattern: time), actor: actor, kind: kind, subject: subject,
             payload: Array(payload), previousHash: EntryHash(bytes: previous)!)
-    }
-}
-
-extension [UInt8] {
-    mutating func appendBigEndian<T: FixedWidthInteger>(_ value: T) {
-        var big = value.bigEndian
-        Swift.withUnsafeBytes(of: &big) { append(contentsOf: $0) }
-    }
-}
-
-/// A forward-only reader over a byte array.
-struct ByteReader {
-    private let bytes: [UInt8]
-    private var offset = 0
-
-    init(_ bytes: [UInt8]) {
-        self.bytes = bytes
-    }
-
-    var isAtEnd: Bool { offset == bytes.count }
-
-    mutating func bytes(_ count: Int) -> ArraySlice<UInt8>? {
-        guard count >= 0, bytes.count - offset >= count else { return nil }
-        defer { offset += count }
-        return bytes[offset..<(offset + count)]
-    }
-
-    mutating func u8() -> UInt8? { bytes(1)?.first }
-    mutating func u16() -> UInt16? { integer() }
-    mutating func u32() -> UInt32? { integer() }
-    mutating func u64() -> UInt64? { integer() }
-
-    private mutating func integer<T: FixedWidthInteger>() -> T? {
-        guard let raw = bytes(MemoryLayout<T>.size) else { return nil }
-        return raw.reduce(T(0)) { $0 << 8 | T($1) }
     }
 }

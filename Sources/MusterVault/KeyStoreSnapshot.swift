@@ -1,3 +1,5 @@
+import MusterLedger
+
 /// A backup of the key store (per-person wrapped data keys) as of a ledger size: either all of
 /// it (`full`) or what changed since the previous snapshot (`delta`: keys added, ids removed
 /// by erasure). Plain bytes here; the register seals them under a key derived from the master

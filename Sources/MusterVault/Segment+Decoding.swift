@@ -1,4 +1,5 @@
 import Crypto
+import MusterLedger
 
 extension Segment {
     /// The smallest possible file: header, one empty entry's length, empty texts, hash.

@@ -1,3 +1,5 @@
+import MusterLedger
+
 /// The file name of a segment: `segment-<first>-<last>.mseg`, each sequence number written
 /// as 20 decimal digits, zero-padded (`UInt64.max` has 20 digits).
 ///
@@ -50,8 +52,8 @@ public struct SegmentName: Sendable, Hashable, Comparable, CustomStringConvertib
         let secondStart = prefix.count + Self.digits + 1
         guard bytes.count == width, bytes.starts(with: prefix), bytes[secondStart - 1] == UInt8(ascii: "-"),
             bytes[(width - suffix.count)...].elementsEqual(suffix),
-            let first = Self.number(bytes[prefix.count..<(prefix.count + Self.digits)]),
-            let last = Self.number(bytes[secondStart..<(secondStart + Self.digits)]),
+            let first = ASCIIDecimal.value(bytes[prefix.count..<(prefix.count + Self.digits)]),
+            let last = ASCIIDecimal.value(bytes[secondStart..<(secondStart + Self.digits)]),
             first >= 1, last >= first
         else {
             throw VaultError(.invalidName, "not a segment file name (segment-<20 digits>-<20 digits>.mseg)")
@@ -80,16 +82,4 @@ public struct SegmentName: Sendable, Hashable, Comparable, CustomStringConvertib
         return String(repeating: "0", count: digits - text.count) + text
     }
 
-    /// Decimal digits only, without overflowing `UInt64` (20 digits can reach 99,999,…).
-    private static func number(_ digits: ArraySlice<UInt8>) -> UInt64? {
-        var value: UInt64 = 0
-        for c in digits {
-            guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(c) else { return nil }
-            let (times10, overflow1) = value.multipliedReportingOverflow(by: 10)
-            let (sum, overflow2) = times10.addingReportingOverflow(UInt64(c - UInt8(ascii: "0")))
-            guard !overflow1, !overflow2 else { return nil }
-            value = sum
-        }
-        return value
-    }
 }
