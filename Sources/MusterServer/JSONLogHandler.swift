@@ -37,21 +37,16 @@ public struct JSONLogHandler: LogHandler {
         var merged = metadata
         if let provided = metadataProvider?.get() { merged.merge(provided) { $1 } }
         if let explicit = event.metadata { merged.merge(explicit) { $1 } }
-        var fields: [(String, String)] = merged.map { ($0.key, "\($0.value)") }
+        var fields: [(key: String, value: String?)] = merged.map { ($0.key, "\($0.value)") }
         fields.append(("time", Self.timestamp(Date())))
         fields.append(("level", event.level.rawValue))
         fields.append(("label", label))
         fields.append(("message", event.message.description))
-        fields.sort { $0.0 < $1.0 }
-        var line = "{"
-        for (index, (key, value)) in fields.enumerated() {
-            if index > 0 { line += "," }
-            JSONText.appendQuoted(key, to: &line)
-            line += ":"
-            JSONText.appendQuoted(value, to: &line)
-        }
-        line += "}\n"
-        write(line)
+        var line: [UInt8] = []
+        line.reserveCapacity(256)
+        JSONText.appendObject(fields, to: &line)
+        line.append(UInt8(ascii: "\n"))
+        write(String(decoding: line, as: UTF8.self))
     }
 
     /// UTC time as ISO 8601 with seconds, e.g. `2026-11-26T08:10:05Z`.

@@ -31,12 +31,6 @@ enum JSONText {
         out.append(UInt8(ascii: "\""))
     }
 
-    static func appendQuoted(_ text: String, to out: inout String) {
-        var bytes: [UInt8] = []
-        appendQuoted(text, to: &bytes)
-        out += String(decoding: bytes, as: UTF8.self)
-    }
-
     /// Appends the literal ASCII `text` (punctuation and key names written by this module).
     static func append(_ text: StaticString, to out: inout [UInt8]) {
         text.withUTF8Buffer { out.append(contentsOf: $0) }
