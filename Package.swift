@@ -47,7 +47,7 @@ let package = Package(
         .target(
             name: "MusterStore",
             dependencies: [
-                "MusterCore", "MusterLedger", .product(name: "GRDB", package: "GRDB.swift"),
+                "MusterCore", "MusterLedger", "MusterSystem", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ],
             swiftSettings: strictSettings),

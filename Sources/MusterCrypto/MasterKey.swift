@@ -49,6 +49,7 @@ enum KeyPurpose: String, Sendable {
     case blindIndexPhone = "muster/v1/blind-index/phone"
     case blindIndexPostcodeName = "muster/v1/blind-index/postcode-last-name"
     case keyStoreSnapshot = "muster/v1/key-store-snapshot"
+    case registerSnapshot = "muster/v1/register-snapshot"
     case staffSecrets = "muster/v1/staff-secrets"
     case fingerprint = "muster/v1/fingerprint"
 }

@@ -17,6 +17,11 @@ public struct SecretSealer: Sendable {
         SecretSealer(key: master.derive(.keyStoreSnapshot))
     }
 
+    /// The sealer for register snapshots (database copies) sent to vaults.
+    public static func registerSnapshots(_ master: MasterKey) -> SecretSealer {
+        SecretSealer(key: master.derive(.registerSnapshot))
+    }
+
     private init(key: SymmetricKey) {
         self.key = key
     }

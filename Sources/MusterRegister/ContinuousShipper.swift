@@ -7,6 +7,7 @@ import Synchronization
 public enum ShipEvent: Sendable {
     case shipped(vault: String, round: ShipRound, lag: UInt64)
     case keySnapshot(vault: String, name: String, keys: Int)
+    case registerSnapshot(vault: String, snapshot: RegisterSnapshotShipped)
     case failed(vault: String, message: String, retryIn: Duration)
     case recovered(vault: String)
 }
@@ -19,7 +20,7 @@ public struct ContinuousShipper: Sendable {
     /// How often new entries are looked for (about a second, so a commit reaches the vaults
     /// within about a second).
     public var interval: Duration = .seconds(1)
-    /// A full key-store snapshot at start and then this often.
+    /// A full key-store snapshot and a register snapshot at start, and then this often.
     public var fullKeySnapshotInterval: Duration = .seconds(24 * 3600)
     public var retention: TimeInterval = VaultShipper.defaultRetention
     /// The first wait after a failure; it doubles with each failure in a row, up to 60 times it.
@@ -52,14 +53,22 @@ public struct ContinuousShipper: Sendable {
                 } else {
                     verified = try await shipper.verifiedChain()
                 }
-                if ContinuousClock.now >= nextFull {
+                let snapshotsDue = ContinuousClock.now >= nextFull
+                if snapshotsDue {
                     let full = try await shipper.shipFullKeySnapshot()
                     _ = try await shipper.applyRetention(retention)
                     report(.keySnapshot(vault: location, name: full.name, keys: full.keys))
-                    nextFull = ContinuousClock.now + fullKeySnapshotInterval
                 }
                 let round = try await shipper.shipRound(extending: &verified)
                 chain = verified
+                if snapshotsDue {
+                    // After the round, so the segments already cover (almost) all it holds.
+                    if let snapshot = try await shipper.shipRegisterSnapshot() {
+                        report(.registerSnapshot(vault: location, snapshot: snapshot))
+                    }
+                    _ = try await shipper.applyRegisterRetention(retention, now: Date())
+                    nextFull = ContinuousClock.now + fullKeySnapshotInterval
+                }
                 if failures > 0 { report(.recovered(vault: location)) }
                 failures = 0
                 if !round.segments.isEmpty {

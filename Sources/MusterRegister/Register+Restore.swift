@@ -11,17 +11,37 @@ extension Register {
     /// directory (the original master and signing keys).
     ///
     /// Every segment is fetched and verified (hashes, chain, signatures, Merkle roots, no gaps)
-    /// before anything is written; the entries are then replayed in one transaction, with the
-    /// key store from the snapshots, and the tables rebuilt from them. A restore that fails
-    /// leaves nothing that looks like a register: SQLite work happens in a hidden directory that
-    /// is renamed into place only at the end, PostgreSQL work in one transaction.
+    /// before anything is written. Into SQLite, when the vault holds a register snapshot at or
+    /// before the point, the restore starts from it and replays only the entries after it, and
+    /// keeps the result only if it passes the full verification (see
+    /// ``restore(_:snapshot:from:into:entries:keyring:)``); a snapshot that fails is reported
+    /// and the restore replays every entry instead. Replaying writes the entries in one
+    /// transaction, with the key store from the key-store snapshots, and rebuilds the tables.
+    /// A restore that fails leaves nothing that looks like a register: SQLite work happens in a
+    /// hidden directory that is renamed into place only at the end, PostgreSQL work in one
+    /// transaction.
     public static func restore(
         from vault: any Vault, into configuration: RegisterConfiguration, until point: RestorePoint = .latest
     ) async throws -> RestoreReport {
         let started = Date()
         let keyring = try Keyring.load(from: configuration.keysDirectory)
         let backup = try await VerifiedBackup.fetch(from: vault, keyring: keyring, point: point)
+        let kept = try backup.count(upTo: point)
+        var refused: String?
+        if configuration.database == nil, kept > 0,
+            let snapshot = try await VaultShipper.newestRegisterSnapshot(
+                in: vault, sealer: .registerSnapshots(keyring.master), origin: backup.origin, atMost: UInt64(kept))
+        {
+            do {
+                var report = try await restore(backup, snapshot: snapshot, from: vault, into: configuration, entries: kept, keyring: keyring)
+                report.seconds = Date().timeIntervalSince(started)
+                return report
+            } catch let refusal as SnapshotRefusal {
+                refused = "\(snapshot.name): \(refusal.message)"
+            }
+        }
         var report = try await restore(backup, into: configuration, until: point, keyring: keyring)
+        report.refusedSnapshot = refused
         report.seconds = Date().timeIntervalSince(started)
         return report
     }

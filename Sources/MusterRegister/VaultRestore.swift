@@ -24,6 +24,12 @@ public struct RestoreReport: Sendable {
     public var seconds = 0.0
     /// The checkpoint of the latest segment restored whole, as signed.
     public var checkpoint: String?
+    /// The register snapshot the restore started from (its manifest's name), if any, and the
+    /// entries it held: only the entries after it were replayed.
+    public var registerSnapshot: String?
+    public var snapshotEntries: UInt64 = 0
+    /// A register snapshot that was refused, and why: the restore replayed every entry instead.
+    public var refusedSnapshot: String?
 }
 
 /// Everything a restore has fetched and verified before it writes anything.

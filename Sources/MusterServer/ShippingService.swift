@@ -18,6 +18,10 @@ struct ShippingService: Service {
                     metrics.recordShipping(vault: vault, shippedThrough: round.shippedThrough, lag: lag)
                 case .keySnapshot(let vault, let name, _):
                     logger.info("key-store snapshot shipped", metadata: ["vault": "\(vault)", "name": "\(name)"])
+                case .registerSnapshot(let vault, let snapshot):
+                    logger.info(
+                        "register snapshot shipped",
+                        metadata: ["vault": "\(vault)", "name": "\(snapshot.name)", "entries": "\(snapshot.ledgerSize)"])
                 case .failed(let vault, let message, let retryIn):
                     metrics.recordShippingFailure(vault: vault)
                     logger.warning("vault unreachable", metadata: ["vault": "\(vault)", "error": "\(message)", "retry_s": "\(retryIn.components.seconds)"])

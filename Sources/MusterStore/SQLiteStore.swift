@@ -4,7 +4,7 @@ import MusterLedger
 
 /// The embedded default: one SQLite file (`register.sqlite`) in the data directory, in WAL mode.
 public final class SQLiteStore: Store {
-    private let pool: DatabasePool
+    let pool: DatabasePool
     public let path: String
 
     /// Opens the register database at `path`; `create` makes it (and its schema) if absent.

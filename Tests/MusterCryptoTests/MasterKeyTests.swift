@@ -4,7 +4,7 @@ import Testing
 
 struct MasterKeyTests {
     static let purposes: [KeyPurpose] = [
-        .dataKeyWrapping, .blindIndexEmail, .blindIndexPhone, .blindIndexPostcodeName, .keyStoreSnapshot, .fingerprint,
+        .dataKeyWrapping, .blindIndexEmail, .blindIndexPhone, .blindIndexPostcodeName, .keyStoreSnapshot, .registerSnapshot, .fingerprint,
     ]
 
     @Test(arguments: purposes)

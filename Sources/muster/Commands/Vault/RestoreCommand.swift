@@ -38,6 +38,14 @@ struct RestoreCommand: AsyncParsableCommand {
             let source = try vaults.open()[0]
             Terminal.printError("restoring from \(source.location)…")
             let report = try await Register.restore(from: source, into: options.configuration, until: point)
+            if let refused = report.refusedSnapshot {
+                Terminal.printError("register snapshot \(refused); replayed every entry instead")
+            }
+            if let snapshot = report.registerSnapshot {
+                Terminal.printError(
+                    "started from register snapshot \(snapshot) (\(Terminal.grouped(Int(report.snapshotEntries))) entries), "
+                        + "replayed the \(Terminal.grouped(Int(report.entries - report.snapshotEntries))) after it")
+            }
             let last = report.lastEntryTime.map { Timestamp(secondsSinceEpoch: $0 / 1000).description } ?? "-"
             print(
                 "restored \(Terminal.grouped(Int(report.entries))) entries (\(report.segments) segments, verified) and "

@@ -50,6 +50,10 @@ struct ShipCommand: AsyncParsableCommand {
                     + "through entry \(round.shippedThrough) (lag \(lag))")
         case .keySnapshot(let vault, let name, let keys):
             Terminal.printError("\(vault): key-store snapshot \(name) (\(Terminal.grouped(keys)) keys)")
+        case .registerSnapshot(let vault, let snapshot):
+            Terminal.printError(
+                "\(vault): register snapshot \(snapshot.name) (\(Terminal.grouped(Int(snapshot.ledgerSize))) entries, "
+                    + "\(snapshot.bytes / 1_000_000) MB)")
         case .failed(let vault, let message, let retryIn):
             Terminal.printError("\(vault): \(message); retrying in \(retryIn.components.seconds) s")
         case .recovered(let vault):

@@ -1,0 +1,160 @@
+import Foundation
+import MusterCore
+import MusterStore
+import MusterVault
+import Testing
+
+@testable import MusterRegister
+
+/// Register snapshots: a sealed copy of the database in the vault, which a restore starts from
+/// and then replays only the entries after it, keeping the result only if it verifies.
+@Suite struct RegisterSnapshotTests {
+    typealias Shipped = VaultShippingTests.Shipped
+
+    /// Snapshot first, then changes to people inside it and a newcomer, shipped as segments.
+    static func snapshotThenChanges() async throws -> (shipped: Shipped, snapshot: RegisterSnapshotShipped, numbers: [String]) {
+        let shipped = try await Shipped(people: 30)
+        _ = try await shipped.ship()
+        let snapshot = try #require(try await shipped.shipper.shipRegisterSnapshot())
+        let numbers = try await shipped.register.list(PersonFilter(limit: 3), disclosure: .test).people.map(\.number)
+        _ = try await shipped.register.update(number: numbers[0], changes: [(.town, "Hebden Bridge")])
+        try await shipped.register.changeStatus(number: numbers[1], to: .lapsed, reason: "dues unpaid")
+        try await shipped.register.erase(number: numbers[2], reason: "request")
+        let newcomer = try await shipped.register.add(person("New", "Comer", email: "new.comer@example.org"))
+        _ = try await shipped.ship()
+        return (shipped, snapshot, numbers + [newcomer])
+    }
+
+    @Test func aRestoreFromASnapshotAndTheEntriesAfterItIsTheSameRegister() async throws {
+        let (shipped, snapshot, numbers) = try await Self.snapshotThenChanges()
+        let head = try await shipped.register.store.read { try $0.ledgerHead().size }
+        #expect(snapshot.ledgerSize < head)
+
+        let report = try await Register.restore(from: shipped.vault, into: shipped.restoreTarget("restored"))
+        #expect(report.registerSnapshot == snapshot.name && report.refusedSnapshot == nil)
+        #expect(report.snapshotEntries == snapshot.ledgerSize && report.entries == head)
+        #expect(report.people == 31 && report.keys == 30)
+        let restored = try await Register.open(shipped.restoreTarget("restored"))
+        // Before any read: reads add disclosure entries.
+        let restoredDigest = try await restored.stateDigest()
+        #expect(restoredDigest == (try await shipped.register.stateDigest()))
+        #expect(try await restored.checkpoint() == (try await shipped.register.checkpoint()))
+        _ = try await restored.verify()
+        #expect(try await shipped.export(restored) == (try await shipped.export(shipped.register)))
+        if case .present = try await restored.person(number: numbers[2], disclosure: .test) {
+            Issue.record("a person erased after the snapshot is readable after the restore")
+        }
+        guard case .present(let newcomer) = try await restored.person(number: numbers[3], disclosure: .test) else {
+            Issue.record("a person added after the snapshot is missing")
+            return
+        }
+        #expect(newcomer.record.identity.lastName == "Comer")
+
+        // The same as replaying every entry.
+        let snapshots = try shipped.vault.list(prefix: VaultShipper.registerSnapshotPrefix)
+        for name in snapshots { try FileManager.default.removeItem(atPath: shipped.vaultDirectory.file(name)) }
+        let replayed = try await Register.restore(from: shipped.vault, into: shipped.restoreTarget("replayed"))
+        #expect(replayed.registerSnapshot == nil)
+        #expect(try await Register.open(shipped.restoreTarget("replayed")).stateDigest() == restoredDigest)
+    }
+
+    @Test func aSnapshotIsSentOnlyWhenTheLedgerGrew() async throws {
+        let shipped = try await Shipped(people: 5)
+        #expect(try await shipped.shipper.shipRegisterSnapshot() != nil)
+        #expect(try await shipped.shipper.shipRegisterSnapshot() == nil, "nothing new since the last one")
+        _ = try await shipped.register.add(person("Late", "Comer"))
+        let next = try #require(try await shipped.shipper.shipRegisterSnapshot())
+        #expect(next.ledgerSize == (try await shipped.register.store.read { try $0.ledgerHead().size }))
+    }
+
+    @Test func aPointBeforeTheSnapshotReplaysEveryEntry() async throws {
+        let (shipped, snapshot, _) = try await Self.snapshotThenChanges()
+        let target = shipped.restoreTarget("past")
+        let report = try await Register.restore(from: shipped.vault, into: target, until: .entry(snapshot.ledgerSize - 1))
+        #expect(report.registerSnapshot == nil && report.entries == snapshot.ledgerSize - 1)
+        _ = try await Register.open(target).verify()
+    }
+
+    /// Whoever holds the keys can seal a snapshot: one whose tables disagree with the ledger
+    /// (here, a status edited in the database behind the ledger's back, then snapshotted) is
+    /// refused after the full verification, and the restore replays every entry instead.
+    @Test func aSnapshotThatDisagreesWithTheLedgerIsRefusedAndTheRestoreReplays() async throws {
+        let shipped = try await Shipped(people: 10)
+        _ = try await shipped.ship()
+        let expected = try await shipped.register.stateDigest()
+        try SQLiteRawAccess(path: shipped.test.data + "/register.sqlite").execute("UPDATE people SET status = 'expelled'")
+        _ = try #require(try await shipped.shipper.shipRegisterSnapshot())
+
+        let target = shipped.restoreTarget("restored")
+        let report = try await Register.restore(from: shipped.vault, into: target)
+        #expect(report.registerSnapshot == nil)
+        #expect(report.refusedSnapshot?.contains("fails verification") == true)
+        let restored = try await Register.open(target)
+        _ = try await restored.verify()
+        #expect(try await restored.stateDigest() == expected)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: shipped.test.directory.path).allSatisfy { !$0.contains("restoring") })
+    }
+
+    @Test func aDamagedPartIsRefusedByItsDigestAndAnIncompleteSnapshotIsIgnored() async throws {
+        let (shipped, _, _) = try await Self.snapshotThenChanges()
+        let expected = try await shipped.register.stateDigest()
+        let part = try #require(try shipped.vault.list(prefix: VaultShipper.registerPartPrefix).first)
+        let path = shipped.vaultDirectory.file(part)
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
+        var bytes = try #require(FileManager.default.contents(atPath: path))
+        bytes[bytes.count / 2] ^= 0x01
+        try bytes.write(to: URL(fileURLWithPath: path))
+
+        let damaged = try await Register.restore(from: shipped.vault, into: shipped.restoreTarget("damaged"))
+        #expect(damaged.refusedSnapshot?.contains("damaged or replaced") == true)
+        #expect(try await Register.open(shipped.restoreTarget("damaged")).stateDigest() == expected)
+
+        // Without its manifest (an upload that stopped), a snapshot is not even considered.
+        for name in try shipped.vault.list(prefix: VaultShipper.registerSnapshotPrefix) {
+            try FileManager.default.removeItem(atPath: shipped.vaultDirectory.file(name))
+        }
+        let incomplete = try await Register.restore(from: shipped.vault, into: shipped.restoreTarget("incomplete"))
+        #expect(incomplete.registerSnapshot == nil && incomplete.refusedSnapshot == nil)
+        #expect(try await Register.open(shipped.restoreTarget("incomplete")).stateDigest() == expected)
+    }
+
+    /// The copy never stays beside the database, and nothing the vault holds is readable
+    /// without the keys: no SQLite header, no name, no e-mail address.
+    @Test func theCopyIsRemovedAndTheVaultHoldsOnlyCiphertext() async throws {
+        let shipped = try await Shipped(people: 5)
+        let number = try await shipped.register.add(person("Zebedee", "Quartermaine", email: "zebedee.q@example.org"))
+        _ = try #require(try await shipped.shipper.shipRegisterSnapshot())
+        #expect(try FileManager.default.contentsOfDirectory(atPath: shipped.test.data).allSatisfy { !$0.hasPrefix(".snapshot-") })
+        let names =
+            try shipped.vault.list(prefix: VaultShipper.registerPartPrefix)
+            + shipped.vault.list(prefix: VaultShipper.registerSnapshotPrefix)
+        #expect(names.count >= 2)
+        for name in names {
+            let bytes = try #require(FileManager.default.contents(atPath: shipped.vaultDirectory.file(name)))
+            for needle in ["SQLite format 3", "Quartermaine", "zebedee.q@example.org", number] {
+                #expect(bytes.range(of: Data(needle.utf8)) == nil, "\(name) holds \(needle)")
+            }
+        }
+    }
+
+    /// Register snapshots hold the key store, so they go with the same retention: old
+    /// manifests and the parts only they needed; the newest and its parts stay.
+    @Test func retentionPrunesOldSnapshotsAndTheirParts() async throws {
+        let shipped = try await Shipped(people: 5)
+        _ = try await shipped.ship()
+        _ = try #require(try await shipped.shipper.shipRegisterSnapshot())
+        let oldParts = try shipped.vault.list(prefix: VaultShipper.registerPartPrefix)
+        try await Task.sleep(for: .seconds(1.1))  // names carry the vault's time, to the second
+        _ = try await shipped.register.add(person("Late", "Comer"))
+        _ = try await shipped.ship()
+        let newest = try #require(try await shipped.shipper.shipRegisterSnapshot())
+        let segments = try shipped.vault.list(prefix: SegmentName.prefix)
+
+        let removed = try await shipped.shipper.applyRegisterRetention(0, now: Date())
+        #expect(try shipped.vault.list(prefix: VaultShipper.registerSnapshotPrefix) == [newest.name])
+        #expect(Set(oldParts).isSubset(of: Set(removed)))
+        #expect(try shipped.vault.list(prefix: SegmentName.prefix) == segments)
+        let report = try await Register.restore(from: shipped.vault, into: shipped.restoreTarget("after-retention"))
+        #expect(report.registerSnapshot == newest.name && report.people == 6)
+    }
+}
