@@ -14,7 +14,7 @@ extension Register {
     /// before anything is written. Into SQLite, when the vault holds a register snapshot at or
     /// before the point, the restore starts from it and replays only the entries after it, and
     /// keeps the result only if it passes the full verification (see
-    /// ``restore(_:snapshot:from:into:entries:keyring:)``); a snapshot that fails is reported
+    /// ``restore(_:from:into:entries:keyring:)``); a snapshot that fails is reported
     /// and the restore replays every entry instead. Replaying writes the entries in one
     /// transaction, with the key store from the key-store snapshots, and rebuilds the tables.
     /// A restore that fails leaves nothing that looks like a register: SQLite work happens in a
@@ -25,20 +25,45 @@ extension Register {
     ) async throws -> RestoreReport {
         let started = Date()
         let keyring = try Keyring.load(from: configuration.keysDirectory)
-        let backup = try await VerifiedBackup.fetch(from: vault, keyring: keyring, point: point)
-        let kept = try backup.count(upTo: point)
+        // The register snapshot is written while the segments are verified: the two are
+        // independent until the snapshot's ledger is compared with the verified entries.
+        var staging: Task<StagedSnapshot?, any Error>?
+        if configuration.database == nil {
+            guard !FileManager.default.fileExists(atPath: configuration.dataDirectory) else {
+                throw RegisterError(.layout, "\(configuration.dataDirectory) already exists: restore into a new directory")
+            }
+            try DirectoryLayout.checkSeparate(data: configuration.dataDirectory, keys: configuration.keysDirectory)
+            let limit: UInt64 = if case .entry(let n) = point { n } else { .max }
+            staging = Task { try await stageSnapshot(from: vault, atMost: limit, into: configuration, keyring: keyring) }
+        }
+        let backup: VerifiedBackup
+        let kept: Int
+        do {
+            backup = try await VerifiedBackup.fetch(from: vault, keyring: keyring, point: point)
+            kept = try backup.count(upTo: point)
+        } catch {
+            if let staged = try? await staging?.value { _ = await staged.synced.result; staged.discard() }
+            throw error
+        }
         var refused: String?
-        if configuration.database == nil, kept > 0,
-            let snapshot = try await VaultShipper.newestRegisterSnapshot(
-                in: vault, sealer: .registerSnapshots(keyring.master), origin: backup.origin, atMost: UInt64(kept))
-        {
+        switch await staging?.result {
+        case .success(let staged?) where staged.manifest.ledgerSize <= UInt64(kept) && kept > 0:
             do {
-                var report = try await restore(backup, snapshot: snapshot, from: vault, into: configuration, entries: kept, keyring: keyring)
+                var report = try await restore(backup, from: staged, into: configuration, entries: kept, keyring: keyring)
                 report.seconds = Date().timeIntervalSince(started)
                 return report
             } catch let refusal as SnapshotRefusal {
-                refused = "\(snapshot.name): \(refusal.message)"
+                refused = refusal.message
             }
+        case .success(let staged?):  // after the point asked for (a time before it)
+            _ = await staged.synced.result
+            staged.discard()
+        case .failure(let refusal as SnapshotRefusal):
+            refused = refusal.message
+        case .failure(let error):
+            refused = Self.describe(error)
+        case .success(nil), nil:
+            break
         }
         var report = try await restore(backup, into: configuration, until: point, keyring: keyring)
         report.refusedSnapshot = refused

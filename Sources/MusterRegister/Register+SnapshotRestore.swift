@@ -1,9 +1,17 @@
 import Crypto
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Foundation
 import MusterCore
 import MusterCrypto
 import MusterLedger
 import MusterStore
+import MusterSystem
 import MusterVault
 
 /// Why a register snapshot was not used: the restore then replays every entry instead.
@@ -12,55 +20,97 @@ struct SnapshotRefusal: Error {
     init(_ message: String) { self.message = message }
 }
 
+/// A register snapshot written into a hidden directory while the segments are verified; used
+/// only once they are, and only if everything checks.
+struct StagedSnapshot: Sendable {
+    var name: String
+    var manifest: RegisterSnapshotManifest
+    /// Where it was written: the final directory with a hidden suffix.
+    var target: RegisterConfiguration
+    /// The fsync of the written file, left to run while the restore checks the file (its pages
+    /// are in the page cache), and awaited before the directory is renamed into place.
+    var synced: Task<Void, any Error>
+
+    func discard() {
+        try? FileManager.default.removeItem(atPath: target.dataDirectory)
+    }
+}
+
 extension Register {
-    /// Restores from a register snapshot (a sealed copy of a SQLite register) plus the verified
-    /// entries after it, in a hidden directory renamed into place only after the result passes
-    /// the full `verify`: every entry equals the segments' (which were verified, chain, roots
-    /// and signatures, before this starts), every hash, Merkle node and checkpoint, and the
-    /// tables and key store against a replay of the ledger. A snapshot is sealed with the
-    /// register's keys, so only a holder of the keys could forge one; the checks are what
-    /// stop a forged or damaged one, which is refused (``SnapshotRefusal``), leaving nothing.
-    static func restore(
-        _ backup: VerifiedBackup, snapshot: (name: String, manifest: RegisterSnapshotManifest), from vault: any Vault,
-        into configuration: RegisterConfiguration, entries count: Int, keyring: Keyring
-    ) async throws -> RestoreReport {
-        let finalDirectory = configuration.dataDirectory
-        guard !FileManager.default.fileExists(atPath: finalDirectory) else {
-            throw RegisterError(.layout, "\(finalDirectory) already exists: restore into a new directory")
-        }
-        try DirectoryLayout.checkSeparate(data: configuration.dataDirectory, keys: configuration.keysDirectory)
+    /// Writes the newest register snapshot in `vault` with at most `limit` entries (if any) into
+    /// a hidden directory beside `configuration`'s data directory. The parts are checked against
+    /// the manifest and opened with the keys; anything wrong is a ``SnapshotRefusal``.
+    static func stageSnapshot(
+        from vault: any Vault, atMost limit: UInt64, into configuration: RegisterConfiguration, keyring: Keyring
+    ) async throws -> StagedSnapshot? {
+        let sealer = SecretSealer.registerSnapshots(keyring.master)
+        guard let (name, manifest) = try await VaultShipper.newestRegisterSnapshot(in: vault, sealer: sealer, origin: nil, atMost: limit)
+        else { return nil }
         var target = configuration
-        target.dataDirectory = finalDirectory + ".restoring-" + Hex.encode(RandomPool.shared.bytes(4))
+        target.dataDirectory = configuration.dataDirectory + ".restoring-" + Hex.encode(RandomPool.shared.bytes(4))
         do {
             try DirectoryLayout.makePrivateDirectory(target.dataDirectory)
-            try await writeDatabase(snapshot, from: vault, to: target.databasePath, sealer: .registerSnapshots(keyring.master), origin: backup.origin)
-            var report = try await replayTail(backup, after: snapshot.manifest.ledgerSize, through: count, into: target, keyring: keyring)
-            do {
-                _ = try await Register.open(target).verify()
-            } catch {
-                throw SnapshotRefusal("the register it gives fails verification: \(Self.describe(error))")
+            let path = target.databasePath
+            try await writeDatabase(manifest, from: vault, to: path, sealer: sealer)
+            let synced = Task.detached {
+                let descriptor = systemOpen(path, O_RDONLY, 0)
+                guard descriptor >= 0 else { throw RegisterError(.layout, "cannot open \(path): \(lastErrorText())") }
+                defer { _ = systemClose(descriptor) }
+                guard systemFsync(descriptor) == 0 else { throw RegisterError(.layout, "fsync of \(path): \(lastErrorText())") }
             }
-            try FileManager.default.moveItem(atPath: target.dataDirectory, toPath: finalDirectory)
-            report.registerSnapshot = snapshot.name
-            report.snapshotEntries = snapshot.manifest.ledgerSize
-            return report
+            return StagedSnapshot(name: name, manifest: manifest, target: target, synced: synced)
+        } catch let refusal as SnapshotRefusal {
+            try? FileManager.default.removeItem(atPath: target.dataDirectory)
+            throw SnapshotRefusal("\(name): \(refusal.message)")
         } catch {
             try? FileManager.default.removeItem(atPath: target.dataDirectory)
             throw error
         }
     }
 
-    /// Fetches, checks and opens each part in order and writes it to `path`, then fsyncs.
+    /// Finishes a restore from a staged snapshot and the verified entries after it, keeping the
+    /// result only if it passes the full `verify`: every entry equals the segments' (which were
+    /// verified, chain, roots and signatures, before this is called), every hash, Merkle node
+    /// and checkpoint, and the tables and key store against a replay of the ledger. A snapshot
+    /// is sealed with the register's keys, so only a holder of the keys could forge one; these
+    /// checks are what stop a forged or damaged one. On any failure the staged directory goes.
+    static func restore(
+        _ backup: VerifiedBackup, from staged: StagedSnapshot, into configuration: RegisterConfiguration, entries count: Int,
+        keyring: Keyring
+    ) async throws -> RestoreReport {
+        do {
+            guard staged.manifest.origin.utf8.elementsEqual(backup.origin.utf8) else {
+                throw SnapshotRefusal("\(staged.name): it is a snapshot of another log")
+            }
+            var report = try await replayTail(
+                backup, after: staged.manifest.ledgerSize, through: count, into: staged.target, keyring: keyring)
+            do {
+                _ = try await Register.open(staged.target).verify()
+            } catch {
+                throw SnapshotRefusal("\(staged.name): the register it gives fails verification: \(Self.describe(error))")
+            }
+            try await staged.synced.value
+            try FileManager.default.moveItem(atPath: staged.target.dataDirectory, toPath: configuration.dataDirectory)
+            report.registerSnapshot = staged.name
+            report.snapshotEntries = staged.manifest.ledgerSize
+            return report
+        } catch {
+            _ = await staged.synced.result
+            staged.discard()
+            throw error
+        }
+    }
+
+    /// Fetches, checks and opens each part in order and writes it to `path`.
     private static func writeDatabase(
-        _ snapshot: (name: String, manifest: RegisterSnapshotManifest), from vault: any Vault, to path: String,
-        sealer: SecretSealer, origin: String
+        _ manifest: RegisterSnapshotManifest, from vault: any Vault, to path: String, sealer: SecretSealer
     ) async throws {
         guard FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]),
             let file = FileHandle(forWritingAtPath: path)
         else { throw RegisterError(.layout, "cannot create \(path)") }
         defer { try? file.close() }
         var written: UInt64 = 0
-        for (index, part) in snapshot.manifest.parts.enumerated() {
+        for (index, part) in manifest.parts.enumerated() {
             let sealed: [UInt8]
             do {
                 sealed = try await vault.fetch(name: part.name)
@@ -70,17 +120,16 @@ extension Register {
             guard Array(SHA256.hash(data: sealed)) == part.digest else {
                 throw SnapshotRefusal("its part \(part.name) is not the one its manifest names (damaged or replaced)")
             }
-            let owner = VaultShipper.partOwner(origin, ledgerSize: snapshot.manifest.ledgerSize, index: index)
+            let owner = VaultShipper.partOwner(manifest.origin, ledgerSize: manifest.ledgerSize, index: index)
             guard let bytes = try? sealer.open(sealed, owner: owner) else {
                 throw SnapshotRefusal("its part \(part.name) does not open with these keys")
             }
             try file.write(contentsOf: bytes)
             written += UInt64(bytes.count)
         }
-        guard written == snapshot.manifest.fileBytes else {
-            throw SnapshotRefusal("its parts hold \(written) bytes, its manifest says \(snapshot.manifest.fileBytes)")
+        guard written == manifest.fileBytes else {
+            throw SnapshotRefusal("its parts hold \(written) bytes, its manifest says \(manifest.fileBytes)")
         }
-        try file.synchronize()
     }
 
     /// Checks the copied database against the verified entries, puts back the vault's

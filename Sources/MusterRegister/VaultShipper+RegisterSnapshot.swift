@@ -35,7 +35,10 @@ extension VaultShipper {
     public func shipRegisterSnapshot() async throws -> RegisterSnapshotShipped? {
         guard let store = register.store as? SQLiteStore else { return nil }
         let head = try await register.store.read { try $0.ledgerHead().size }
-        if let newest = try await Self.newestRegisterSnapshot(in: vault, register: register), newest.manifest.ledgerSize >= head {
+        let sealer = try Self.registerSealer(register)
+        if let newest = try await Self.newestRegisterSnapshot(in: vault, sealer: sealer, origin: register.origin),
+            newest.manifest.ledgerSize >= head
+        {
             return nil
         }
         let copyPath = register.configuration.dataDirectory + "/.snapshot-" + Hex.encode(RandomPool.shared.bytes(8)) + ".sqlite"
@@ -45,7 +48,6 @@ extension VaultShipper {
             throw RegisterError(.layout, "cannot read the database copy \(copyPath)")
         }
         defer { try? file.close() }
-        let sealer = try Self.registerSealer(register)
         var parts: [RegisterSnapshotManifest.Part] = []
         var fileBytes: UInt64 = 0
         while let chunk = try file.read(upToCount: Self.registerPartBytes), !chunk.isEmpty {
@@ -54,30 +56,25 @@ extension VaultShipper {
             parts.append(.init(name: name, digest: Array(SHA256.hash(data: sealed))))
             fileBytes += UInt64(chunk.count)
         }
-        let manifest = RegisterSnapshotManifest(ledgerSize: ledgerSize, fileBytes: fileBytes, parts: parts)
-        let sealed = sealer.seal(manifest.encode(), owner: Self.manifestOwner(register.origin))
+        let manifest = RegisterSnapshotManifest(origin: register.origin, ledgerSize: ledgerSize, fileBytes: fileBytes, parts: parts)
+        let sealed = sealer.seal(manifest.encode(), owner: Self.manifestOwner)
         let name = try await vault.storeSnapshot(prefix: Self.registerSnapshotPrefix, bytes: sealed)
         return RegisterSnapshotShipped(name: name, ledgerSize: ledgerSize, bytes: fileBytes)
     }
 
-    /// The vault's register snapshot with the most entries, up to `atMost`, that opens with
-    /// these keys; `nil` when there is none. A manifest that does not open (damaged, or another
-    /// register's) is passed over: segments are the truth, and a restore can always replay them.
+    /// The vault's register snapshot of `origin` (any origin when `nil`) with the most entries,
+    /// up to `limit`, that opens with these keys; `nil` when there is none. A manifest that does
+    /// not open (damaged, or another register's) is passed over: segments are the truth, and a
+    /// restore can always replay them.
     static func newestRegisterSnapshot(
-        in vault: any Vault, register: Register, atMost limit: UInt64 = .max
-    ) async throws -> (name: String, manifest: RegisterSnapshotManifest)? {
-        try await newestRegisterSnapshot(in: vault, sealer: registerSealer(register), origin: register.origin, atMost: limit)
-    }
-
-    static func newestRegisterSnapshot(
-        in vault: any Vault, sealer: SecretSealer, origin: String, atMost limit: UInt64
+        in vault: any Vault, sealer: SecretSealer, origin: String?, atMost limit: UInt64 = .max
     ) async throws -> (name: String, manifest: RegisterSnapshotManifest)? {
         var best: (name: String, manifest: RegisterSnapshotManifest)?
         for name in try await vault.names(prefix: registerSnapshotPrefix) {
             guard SnapshotName(parsing: name, prefix: registerSnapshotPrefix) != nil,
-                let opened = try? sealer.open(try await vault.fetch(name: name), owner: manifestOwner(origin)),
+                let opened = try? sealer.open(try await vault.fetch(name: name), owner: manifestOwner),
                 let manifest = try? RegisterSnapshotManifest(encoded: opened),
-                manifest.ledgerSize <= limit
+                manifest.ledgerSize <= limit, origin.map({ manifest.origin.utf8.elementsEqual($0.utf8) }) ?? true
             else { continue }
             if manifest.ledgerSize >= (best?.manifest.ledgerSize ?? 0) { best = (name, manifest) }
         }
@@ -94,7 +91,7 @@ extension VaultShipper {
             prefix: Self.registerSnapshotPrefix, olderThan: now.addingTimeInterval(-retention), keepingNewest: 1)
         var oldestNeeded: Date?
         for name in try await vault.names(prefix: Self.registerSnapshotPrefix) {
-            guard let opened = try? sealer.open(try await vault.fetch(name: name), owner: Self.manifestOwner(register.origin)),
+            guard let opened = try? sealer.open(try await vault.fetch(name: name), owner: Self.manifestOwner),
                 let manifest = try? RegisterSnapshotManifest(encoded: opened)
             else { continue }
             for part in manifest.parts {
@@ -120,7 +117,6 @@ extension VaultShipper {
         Array("\(origin)\nregister snapshot part\n\(ledgerSize)\n\(index)".utf8)
     }
 
-    static func manifestOwner(_ origin: String) -> [UInt8] {
-        Array("\(origin)\nregister snapshot manifest".utf8)
-    }
+    /// A manifest names its register inside: a restore opens it before it knows the origin.
+    static let manifestOwner = Array("register snapshot manifest".utf8)
 }

@@ -24,13 +24,17 @@ public struct RegisterSnapshotManifest: Sendable, Equatable {
         }
     }
 
+    /// The log the register belongs to (its checkpoints' origin): a restore checks it against
+    /// the segments' before using the snapshot.
+    public var origin: String
     /// The number of ledger entries in the copied database.
     public var ledgerSize: UInt64
     /// The size of the database file, the sum of the opened parts.
     public var fileBytes: UInt64
     public var parts: [Part]
 
-    public init(ledgerSize: UInt64, fileBytes: UInt64, parts: [Part]) {
+    public init(origin: String, ledgerSize: UInt64, fileBytes: UInt64, parts: [Part]) {
+        self.origin = origin
         self.ledgerSize = ledgerSize
         self.fileBytes = fileBytes
         self.parts = parts
@@ -43,10 +47,13 @@ public struct RegisterSnapshotManifest: Sendable, Equatable {
     static let maximumNameBytes = 255
     static let maximumParts = 1 << 20
 
-    /// `MREG`, version, ledger size, file size, part count, then (name, digest) per part;
-    /// integers big-endian, names with a 16-bit length prefix.
+    /// `MREG`, version, origin, ledger size, file size, part count, then (name, digest) per
+    /// part; integers big-endian, the origin and names with a 16-bit length prefix.
     public func encode() -> [UInt8] {
+        precondition(origin.utf8.count <= Self.maximumNameBytes * 4)
         var out = Self.magic + [Self.version]
+        out.appendBigEndian(UInt16(origin.utf8.count))
+        out += Array(origin.utf8)
         out.appendBigEndian(ledgerSize)
         out.appendBigEndian(fileBytes)
         out.appendBigEndian(UInt32(parts.count))
@@ -67,7 +74,8 @@ public struct RegisterSnapshotManifest: Sendable, Equatable {
         guard reader.u8() == Self.version else {
             throw VaultError(.unsupportedVersion, "unknown register snapshot manifest version")
         }
-        guard let ledgerSize = reader.u64(), let fileBytes = reader.u64(), let count = reader.u32(),
+        guard let originLength = reader.u16(), originLength <= Self.maximumNameBytes * 4,
+            let origin = reader.bytes(Int(originLength)), let ledgerSize = reader.u64(), let fileBytes = reader.u64(), let count = reader.u32(),
             count <= Self.maximumParts, Int(count) <= reader.remaining / (2 + Self.digestBytes)
         else {
             throw VaultError(.malformed, "the register snapshot manifest header is cut short or impossible")
@@ -82,6 +90,6 @@ public struct RegisterSnapshotManifest: Sendable, Equatable {
             parts.append(Part(name: String(decoding: name, as: UTF8.self), digest: Array(digest)))
         }
         guard reader.isAtEnd else { throw VaultError(.malformed, "bytes after the end of the manifest") }
-        self.init(ledgerSize: ledgerSize, fileBytes: fileBytes, parts: parts)
+        self.init(origin: String(decoding: origin, as: UTF8.self), ledgerSize: ledgerSize, fileBytes: fileBytes, parts: parts)
     }
 }
