@@ -125,9 +125,10 @@ extension VaultShipper {
             return (head, try LedgerEntry(encoded: bytes).time)
         }
         let snapshots = try await vault.names(prefix: Self.keySnapshotPrefix)
+        let registerSnapshot = try await Self.newestRegisterSnapshot(in: vault, sealer: Self.registerSealer(register), origin: register.origin)
         return VaultStatus(
             location: vault.location, shippedThrough: shipped, ledgerSize: head, oldestUnshippedTime: oldestMissing,
-            latestKeySnapshot: snapshots.last)
+            latestKeySnapshot: snapshots.last, latestRegisterSnapshot: registerSnapshot.map { ($0.name, $0.manifest.ledgerSize) })
     }
 }
 
@@ -139,6 +140,8 @@ public struct VaultStatus: Sendable {
     /// When the oldest entry the vault lacks was written (milliseconds since the epoch).
     public var oldestUnshippedTime: Int64?
     public var latestKeySnapshot: String?
+    /// The register snapshot a restore would start from, and the entries it holds.
+    public var latestRegisterSnapshot: (name: String, entries: UInt64)?
 
     public var lagEntries: UInt64 { ledgerSize > shippedThrough ? ledgerSize - shippedThrough : 0 }
 }

@@ -11,7 +11,9 @@ import Testing
         let shipped = try cli.ok(["ship", "--once", "--vault", vault])
         #expect(shipped.stderr.contains("shipped 13 entries in 1 segment(s), through entry 13 (lag 0)"), "\(shipped)")
         #expect(shipped.stderr.contains("key-store snapshot keys-"))
-        #expect(try cli.ok(["vault", "status", "--vault", vault]).stdout.contains("shipped through entry 13 of 13 (up to date)"))
+        #expect(shipped.stderr.contains("register snapshot register-") && shipped.stderr.contains("(13 entries"), "\(shipped)")
+        let status = try cli.ok(["vault", "status", "--vault", vault]).stdout
+        #expect(status.contains("shipped through entry 13 of 13 (up to date)") && status.contains("(13 entries)"), "\(status)")
 
         try cli.ok(["update", "M1036102", "town=Hebden Bridge"])
         let behind = try cli.run(["vault", "status", "--vault", vault])
@@ -22,6 +24,7 @@ import Testing
         let result = try MusterProcess.runRaw(["restore", "--vault", vault, "--data", restored, "--keys", cli.directory.file("keys")])
         #expect(result.status == 0, "\(result)")
         #expect(result.stdout.contains("restored 14 entries (2 segments, verified) and 12 people"), "\(result)")
+        #expect(result.stderr.contains("started from register snapshot register-"), "\(result)")
         let copy = MusterProcess(data: restored, keys: cli.directory.file("keys"))
         #expect(try copy.run(["show", "M1036102"]).stdout.contains("town: Hebden Bridge"))
         #expect(try copy.run(["ledger", "verify"]).status == 0)

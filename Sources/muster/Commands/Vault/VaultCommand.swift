@@ -37,6 +37,9 @@ struct VaultStatusCommand: AsyncParsableCommand {
                     line += ")"
                 }
                 if let snapshot = status.latestKeySnapshot { line += "; key store: \(snapshot)" }
+                if let snapshot = status.latestRegisterSnapshot {
+                    line += "; register: \(snapshot.name) (\(Terminal.grouped(Int(snapshot.entries))) entries)"
+                }
                 print(line)
                 behind = behind || status.lagEntries > 0
             }
