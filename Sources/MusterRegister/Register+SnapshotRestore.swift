@@ -110,26 +110,55 @@ extension Register {
         else { throw RegisterError(.layout, "cannot create \(path)") }
         defer { try? file.close() }
         var written: UInt64 = 0
-        for (index, part) in manifest.parts.enumerated() {
-            let sealed: [UInt8]
-            do {
-                sealed = try await vault.fetch(name: part.name)
-            } catch {
-                throw SnapshotRefusal("its part \(part.name) cannot be fetched: \(Self.describe(error))")
+        // Parts are fetched, checked and opened two at a time (a digest and a decryption of
+        // 32 MiB each), and written in order.
+        try await withThrowingTaskGroup(of: (Int, [UInt8]).self) { group in
+            var next = 0  // the next part to start
+            var wanted = 0  // the next part to write
+            var ready: [Int: [UInt8]] = [:]
+            // At most two parts beyond the one being waited for are held, whichever finishes first.
+            func startWhileRoom() {
+                while next < manifest.parts.count && next - wanted < 2 {
+                    let index = next
+                    next += 1
+                    group.addTask { (index, try await openPart(index, of: manifest, from: vault, sealer: sealer)) }
+                }
             }
-            guard Array(SHA256.hash(data: sealed)) == part.digest else {
-                throw SnapshotRefusal("its part \(part.name) is not the one its manifest names (damaged or replaced)")
+            startWhileRoom()
+            while let (index, bytes) = try await group.next() {
+                ready[index] = bytes
+                while let bytes = ready.removeValue(forKey: wanted) {
+                    try file.write(contentsOf: bytes)
+                    written += UInt64(bytes.count)
+                    wanted += 1
+                }
+                startWhileRoom()
             }
-            let owner = VaultShipper.partOwner(manifest.origin, ledgerSize: manifest.ledgerSize, index: index)
-            guard let bytes = try? sealer.open(sealed, owner: owner) else {
-                throw SnapshotRefusal("its part \(part.name) does not open with these keys")
-            }
-            try file.write(contentsOf: bytes)
-            written += UInt64(bytes.count)
         }
         guard written == manifest.fileBytes else {
             throw SnapshotRefusal("its parts hold \(written) bytes, its manifest says \(manifest.fileBytes)")
         }
+    }
+
+    /// Part `index` of `manifest`, fetched, checked against the manifest's digest and opened.
+    private static func openPart(
+        _ index: Int, of manifest: RegisterSnapshotManifest, from vault: any Vault, sealer: SecretSealer
+    ) async throws -> [UInt8] {
+        let part = manifest.parts[index]
+        let sealed: [UInt8]
+        do {
+            sealed = try await vault.fetch(name: part.name)
+        } catch {
+            throw SnapshotRefusal("its part \(part.name) cannot be fetched: \(Self.describe(error))")
+        }
+        guard Array(SHA256.hash(data: sealed)) == part.digest else {
+            throw SnapshotRefusal("its part \(part.name) is not the one its manifest names (damaged or replaced)")
+        }
+        let owner = VaultShipper.partOwner(manifest.origin, ledgerSize: manifest.ledgerSize, index: index)
+        guard let bytes = try? sealer.open(sealed, owner: owner) else {
+            throw SnapshotRefusal("its part \(part.name) does not open with these keys")
+        }
+        return bytes
     }
 
     /// Checks the copied database against the verified entries, puts back the vault's
@@ -146,7 +175,9 @@ extension Register {
             throw SnapshotRefusal("it is not a database this version can open: \(Self.describe(error))")
         }
         let cipher = PersonCipher(keyring: keyring)
-        let keys = backup.keys(asOf: UInt64(count))
+        // The key store as of the end, folded from the key-store snapshots only when someone
+        // joined after the snapshot (the snapshot holds everyone else's key).
+        let keys = count > Int(snapshotSize) ? backup.keys(asOf: UInt64(count)) : [:]
         let restoredAt = Timestamp(secondsSinceEpoch: configuration.clock() / 1000).description
         return try await store.write { tx in
             try Self.checkCopy(tx, against: backup, size: snapshotSize, fingerprint: keyring.master.fingerprint)

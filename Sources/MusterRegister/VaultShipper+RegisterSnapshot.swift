@@ -22,7 +22,7 @@ extension VaultShipper {
     public static let registerPartPrefix = "pages-"
     /// Parts are sealed and sent one at a time: memory stays at a few parts, and each is far
     /// below a vault server's upload limit.
-    static let registerPartBytes = 32 << 20
+    public static let defaultRegisterPartBytes = 32 << 20
 
     /// Sends a sealed copy of the whole database (SQLite registers only), so that a restore
     /// can start from it and replay only the entries after it, instead of every entry. Taken
@@ -50,7 +50,7 @@ extension VaultShipper {
         defer { try? file.close() }
         var parts: [RegisterSnapshotManifest.Part] = []
         var fileBytes: UInt64 = 0
-        while let chunk = try file.read(upToCount: Self.registerPartBytes), !chunk.isEmpty {
+        while let chunk = try file.read(upToCount: registerPartBytes), !chunk.isEmpty {
             let sealed = sealer.seal(Array(chunk), owner: Self.partOwner(register.origin, ledgerSize: ledgerSize, index: parts.count))
             let name = try await vault.storeSnapshot(prefix: Self.registerPartPrefix, bytes: sealed)
             parts.append(.init(name: name, digest: Array(SHA256.hash(data: sealed))))

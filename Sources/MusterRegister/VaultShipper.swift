@@ -38,6 +38,9 @@ public struct VaultShipper: Sendable {
     /// Key-store snapshots are named `keys-<vault time>-<tag>`.
     public static let keySnapshotPrefix = "keys-"
 
+    /// The size of a register snapshot's parts (see ``shipRegisterSnapshot()``).
+    public var registerPartBytes = defaultRegisterPartBytes
+
     public init(register: Register, vault: any Vault) {
         self.register = register
         self.vault = vault
