@@ -4,7 +4,9 @@ import MusterLedger
 import MusterStore
 import Synchronization
 
-/// Signs a checkpoint of the ledger after every transaction that appended to it.
+/// Signs a checkpoint of the ledger after every transaction that appended to it (a disclosure
+/// batch with another queued behind it may leave its checkpoint to that one: see
+/// ``LedgerWriter/appendBatch(_:laterBatchWaiting:)``).
 ///
 /// Before signing, the new tree is proven consistent with the last signed checkpoint (a
 /// consistency proof from the stored nodes, verified against the old signed root): Muster never
@@ -22,6 +24,11 @@ struct Checkpointer: Sendable {
 
     /// The verifier key anyone can check checkpoints with (`name+keyID+base64(0x01||key)`).
     var verifierKey: String { signer.verifierKey }
+
+    /// Whether this process signed a checkpoint less than `interval` ago.
+    func signed(within interval: Duration) -> Bool {
+        lastSigned.signed(within: interval)
+    }
 
     /// Signs and stores a checkpoint if the ledger grew since the last one.
     func seal(_ tx: any StoreWriting, time: Int64) throws {
@@ -47,12 +54,22 @@ struct Checkpointer: Sendable {
     }
 }
 
-/// The last checkpoint text this process signed, with its root.
+/// The last checkpoint text this process signed, with its root and when it was signed.
+///
+/// The time is read from the monotonic clock, not the register's clock: it only spaces
+/// signatures out, and a wall clock stepped back must not stop them. It is remembered before
+/// the transaction commits; if that rolls back, batches may skip for one interval more than
+/// they should, and the last of a burst still signs.
 final class LastSigned: Sendable {
-    private let state = Mutex<(text: String, root: EntryHash)?>(nil)
+    private let state = Mutex<(text: String, root: EntryHash, at: ContinuousClock.Instant)?>(nil)
 
     func remember(text: String, root: EntryHash) {
-        state.withLock { $0 = (text, root) }
+        state.withLock { $0 = (text, root, .now) }
+    }
+
+    /// Whether a checkpoint was remembered less than `interval` ago (never, for a zero interval).
+    func signed(within interval: Duration) -> Bool {
+        state.withLock { last in last.map { ContinuousClock.now - $0.at < interval } ?? false }
     }
 
     /// The root, if `text` is exactly the checkpoint remembered.

@@ -8,12 +8,13 @@ struct LedgerWriter: Sendable {
     /// `nil` without keys: such a register cannot be written to.
     let checkpointer: Checkpointer?
     let clock: @Sendable () -> Int64
+    /// How long a disclosure batch may leave its checkpoint to the batch queued behind it
+    /// (``RegisterConfiguration/checkpointInterval``).
+    let checkpointInterval: Duration
 
     /// Runs `body` in one write transaction and signs a checkpoint of the ledger it leaves.
     func transact<T: Sendable>(_ body: @escaping @Sendable (any StoreWriting) throws -> T) async throws -> T {
-        guard let checkpointer else {
-            throw RegisterError(.keys, "the register cannot be changed without its keys")
-        }
+        let checkpointer = try requireCheckpointer()
         let clock = clock
         return try await store.write { tx in
             let result = try body(tx)
@@ -27,5 +28,40 @@ struct LedgerWriter: Sendable {
         try await transact { tx in
             for draft in drafts { _ = try tx.append(draft) }
         }
+    }
+
+    /// Appends one disclosure batch in one transaction, which signs a checkpoint as every write
+    /// does — unless another batch is already queued behind it (`laterBatchWaiting`, asked
+    /// inside the transaction) and this process signed one less than `checkpointInterval` ago.
+    /// Returns whether the ledger it leaves is covered by a checkpoint.
+    ///
+    /// Under load that leaves one signature per interval instead of one per batch: each costs
+    /// the commit a signature, a consistency proof and an insert, and costs `ledger verify` a
+    /// signature check. The batch behind makes the same decision when it commits, so the last
+    /// batch of a burst always signs; if it fails instead, the recorder signs (see
+    /// ``DisclosureRecorder``).
+    func appendBatch(_ drafts: [EntryDraft], laterBatchWaiting: @escaping @Sendable () -> Bool) async throws -> Bool {
+        let checkpointer = try requireCheckpointer()
+        let clock = clock
+        let interval = checkpointInterval
+        return try await store.write { tx in
+            for draft in drafts { _ = try tx.append(draft) }
+            if laterBatchWaiting() && checkpointer.signed(within: interval) { return false }
+            try checkpointer.seal(tx, time: clock())
+            return true
+        }
+    }
+
+    /// Signs a checkpoint of the whole ledger, in a transaction of its own, if entries are left
+    /// that no checkpoint covers.
+    func sealUncovered() async throws {
+        try await transact { _ in }
+    }
+
+    private func requireCheckpointer() throws -> Checkpointer {
+        guard let checkpointer else {
+            throw RegisterError(.keys, "the register cannot be changed without its keys")
+        }
+        return checkpointer
     }
 }

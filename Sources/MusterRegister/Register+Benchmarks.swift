@@ -5,9 +5,10 @@ import MusterLedger
 /// shared machines are noise, so they are reported, never asserted).
 extension Register {
     /// Records `count` disclosures from `count` concurrent readers, through the group-commit
-    /// recorder (`grouped`) or one transaction each. Returns the seconds taken and the number of
-    /// transactions used.
-    public func benchmarkDisclosures(count: Int, grouped: Bool) async throws -> (seconds: Double, transactions: Int) {
+    /// recorder (`grouped`) or one transaction each. Returns the seconds taken, the number of
+    /// transactions used and the checkpoints signed (fewer than the transactions when batches
+    /// queue behind each other: see ``RegisterConfiguration/checkpointInterval``).
+    public func benchmarkDisclosures(count: Int, grouped: Bool) async throws -> (seconds: Double, transactions: Int, checkpoints: Int) {
         let subject = try await store.read { tx -> SubjectID? in
             var first: SubjectID?
             try tx.forEachPerson(.everyone) { row in if first == nil { first = row.id } }
@@ -15,6 +16,7 @@ extension Register {
         }
         guard let subject else { throw RegisterError(.notFound, "the register is empty: run `muster demo` first") }
         let checkpointsBefore = try await checkpointCount()
+        let batchesBefore = await disclosures.batchesCommitted
         let draft = EntryDraft(
             time: configuration.clock(), actor: configuration.actor, kind: .disclosure, subject: subject,
             payload: Disclosure(channel: "bench").payload())
@@ -30,7 +32,8 @@ extension Register {
             try await group.waitForAll()
         }
         let seconds = Date().timeIntervalSince(started)
-        return (seconds, try await checkpointCount() - checkpointsBefore)
+        let transactions = grouped ? await disclosures.batchesCommitted - batchesBefore : count
+        return (seconds, transactions, try await checkpointCount() - checkpointsBefore)
     }
 
     private func checkpointCount() async throws -> Int {

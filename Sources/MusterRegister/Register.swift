@@ -28,9 +28,10 @@ public final class Register: Sendable {
         self.keyring = keyring
         self.origin = origin
         let checkpointer = try keyring.map { try Checkpointer(keyring: $0, origin: origin) }
-        let ledger = LedgerWriter(store: store, checkpointer: checkpointer, clock: configuration.clock)
+        let ledger = LedgerWriter(
+            store: store, checkpointer: checkpointer, clock: configuration.clock, checkpointInterval: configuration.checkpointInterval)
         self.ledger = ledger
-        self.disclosures = DisclosureRecorder(append: ledger.append)
+        self.disclosures = DisclosureRecorder(append: ledger.appendBatch, seal: ledger.sealUncovered)
     }
 
     /// Refuses an actor name the ledger cannot hold.

@@ -86,11 +86,13 @@ import Testing
     @Test func concurrentDisclosuresShareTransactions() async throws {
         let commits = Locked(0)
         let entries = Locked(0)
-        let recorder = DisclosureRecorder { drafts in
-            commits.mutate { $0 += 1 }
-            entries.mutate { $0 += drafts.count }
-            try await Task.sleep(for: .milliseconds(20))
-        }
+        let recorder = DisclosureRecorder(
+            append: { drafts, _ in
+                commits.mutate { $0 += 1 }
+                entries.mutate { $0 += drafts.count }
+                try await Task.sleep(for: .milliseconds(20))
+                return true
+            }, seal: {})
         let draft = EntryDraft(time: 0, actor: "t", kind: .disclosure, subject: nil, payload: [])
         try await withThrowingTaskGroup(of: Void.self) { group in
             for _ in 0..<500 { group.addTask { try await recorder.record([draft]) } }
@@ -102,7 +104,7 @@ import Testing
 
     @Test func aFailedRecordingFailsTheRead() async throws {
         struct Refused: Error {}
-        let recorder = DisclosureRecorder { _ in throw Refused() }
+        let recorder = DisclosureRecorder(append: { _, _ in throw Refused() }, seal: {})
         let draft = EntryDraft(time: 0, actor: "t", kind: .disclosure, subject: nil, payload: [])
         await #expect(throws: Refused.self) { try await recorder.record([draft]) }
     }

@@ -59,10 +59,10 @@ struct BenchCommand: AsyncParsableCommand {
             if disclosures > 0 {
                 let register = try await options.open()
                 for grouped in [false, true] {
-                    let (time, transactions) = try await register.benchmarkDisclosures(count: disclosures, grouped: grouped)
+                    let (time, transactions, checkpoints) = try await register.benchmarkDisclosures(count: disclosures, grouped: grouped)
                     print(line(
                         "\(disclosures) disclosures, \(grouped ? "group commit" : "one transaction each")",
-                        String(format: "%10.0f /s  (%d transactions)", Double(disclosures) / time, transactions)))
+                        String(format: "%10.0f /s  (%d transactions, %d checkpoints)", Double(disclosures) / time, transactions, checkpoints)))
                 }
             }
         }
