@@ -5,8 +5,8 @@ import MusterStore
 import Synchronization
 
 /// Signs a checkpoint of the ledger after every transaction that appended to it (a disclosure
-/// batch with another queued behind it may leave its checkpoint to that one: see
-/// ``LedgerWriter/appendBatch(_:laterBatchWaiting:)``).
+/// batch soon after a signature leaves it to a checkpoint at the end of the interval: see
+/// ``LedgerWriter/appendBatch(_:)``).
 ///
 /// Before signing, the new tree is proven consistent with the last signed checkpoint (a
 /// consistency proof from the stored nodes, verified against the old signed root): Muster never

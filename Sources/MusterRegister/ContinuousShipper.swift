@@ -59,6 +59,9 @@ public struct ContinuousShipper: Sendable {
                     _ = try await shipper.applyRetention(retention)
                     report(.keySnapshot(vault: location, name: full.name, keys: full.keys))
                 }
+                // Disclosures of the last checkpoint interval may wait for their checkpoint:
+                // sign it now, so the round (and the last one, when stopping) ships them too.
+                try await shipper.register.sealUncoveredEntries()
                 let round = try await shipper.shipRound(extending: &verified)
                 chain = verified
                 if snapshotsDue {

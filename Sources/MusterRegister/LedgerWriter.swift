@@ -31,30 +31,32 @@ struct LedgerWriter: Sendable {
     }
 
     /// Appends one disclosure batch in one transaction, which signs a checkpoint as every write
-    /// does — unless another batch is already queued behind it (`laterBatchWaiting`, asked
-    /// inside the transaction) and this process signed one less than `checkpointInterval` ago.
-    /// Returns whether the ledger it leaves is covered by a checkpoint.
+    /// does — unless this process signed one less than `checkpointInterval` ago. Returns whether
+    /// it signed; when it did not, the recorder signs once the interval is over (see
+    /// ``DisclosureRecorder``).
     ///
     /// Under load that leaves one signature per interval instead of one per batch: each costs
     /// the commit a signature, a consistency proof and an insert, and costs `ledger verify` a
-    /// signature check. The batch behind makes the same decision when it commits, so the last
-    /// batch of a burst always signs; if it fails instead, the recorder signs (see
-    /// ``DisclosureRecorder``).
-    func appendBatch(_ drafts: [EntryDraft], laterBatchWaiting: @escaping @Sendable () -> Bool) async throws -> Bool {
+    /// signature check. The interval is counted from the last signature, not from the batch,
+    /// because a server's clients wait for their batch: a queue behind it is empty as often as
+    /// not, and would not tell a burst from a lull.
+    func appendBatch(_ drafts: [EntryDraft]) async throws -> Bool {
         let checkpointer = try requireCheckpointer()
         let clock = clock
         let interval = checkpointInterval
         return try await store.write { tx in
             for draft in drafts { _ = try tx.append(draft) }
-            if laterBatchWaiting() && checkpointer.signed(within: interval) { return false }
+            if checkpointer.signed(within: interval) { return false }
             try checkpointer.seal(tx, time: clock())
             return true
         }
     }
 
     /// Signs a checkpoint of the whole ledger, in a transaction of its own, if entries are left
-    /// that no checkpoint covers.
+    /// that no checkpoint covers (looked at first in a read, which costs nothing to the writer).
     func sealUncovered() async throws {
+        let uncovered = try await store.read { tx in try tx.ledgerHead().size > (tx.latestCheckpoint()?.size ?? 0) }
+        guard uncovered else { return }
         try await transact { _ in }
     }
 

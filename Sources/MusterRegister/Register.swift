@@ -31,7 +31,7 @@ public final class Register: Sendable {
         let ledger = LedgerWriter(
             store: store, checkpointer: checkpointer, clock: configuration.clock, checkpointInterval: configuration.checkpointInterval)
         self.ledger = ledger
-        self.disclosures = DisclosureRecorder(append: ledger.appendBatch, seal: ledger.sealUncovered)
+        self.disclosures = DisclosureRecorder(interval: configuration.checkpointInterval, append: ledger.appendBatch, seal: ledger.sealUncovered)
     }
 
     /// Refuses an actor name the ledger cannot hold.
@@ -134,6 +134,13 @@ public final class Register: Sendable {
         return try await ledger.transact { tx in
             try body(PersonWriter(tx: tx, cipher: cipher, actor: actor, time: time))
         }
+    }
+
+    /// Signs a checkpoint now if committed entries are left that none covers (disclosures of the
+    /// last checkpoint interval): the shipper calls it before each round, so what it ships is
+    /// everything committed, and a process about to stop can call it last.
+    public func sealUncoveredEntries() async throws {
+        try await ledger.sealUncovered()
     }
 
     /// Records that `subjects` were disclosed, returning once the entries are committed.

@@ -18,10 +18,10 @@ public struct RegisterConfiguration: Sendable {
     /// verify, restore and export; a server, whose every write grows the file and makes each
     /// reader connection remap it, is faster without (measured: about 15% more person reads).
     public var memoryMappedReads = true
-    /// While disclosure batches commit back to back, how long one may go without a signed
-    /// checkpoint of its own: a batch with another queued behind it skips signing if this process
-    /// signed less than this ago, and the batch behind decides again. Every other write, and the
-    /// last batch of a burst, signs at once; zero makes every batch sign.
+    /// How long a disclosure batch may wait for its signed checkpoint: a batch that commits less
+    /// than this after this process's last signature does not sign, and one checkpoint at the
+    /// end of the interval covers every batch committed meanwhile. Every other write signs at
+    /// once; zero makes every batch sign.
     ///
     /// A signature costs each commit a signature, a consistency proof and an insert, and a
     /// verifier checks every checkpoint: signed per group commit, a busy server's checkpoints took

@@ -87,7 +87,8 @@ import Testing
         let commits = Locked(0)
         let entries = Locked(0)
         let recorder = DisclosureRecorder(
-            append: { drafts, _ in
+            interval: .zero,
+            append: { drafts in
                 commits.mutate { $0 += 1 }
                 entries.mutate { $0 += drafts.count }
                 try await Task.sleep(for: .milliseconds(20))
@@ -104,7 +105,7 @@ import Testing
 
     @Test func aFailedRecordingFailsTheRead() async throws {
         struct Refused: Error {}
-        let recorder = DisclosureRecorder(append: { _, _ in throw Refused() }, seal: {})
+        let recorder = DisclosureRecorder(interval: .zero, append: { _ in throw Refused() }, seal: {})
         let draft = EntryDraft(time: 0, actor: "t", kind: .disclosure, subject: nil, payload: [])
         await #expect(throws: Refused.self) { try await recorder.record([draft]) }
     }
