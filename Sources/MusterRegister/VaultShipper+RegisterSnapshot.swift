@@ -16,10 +16,8 @@ public struct RegisterSnapshotShipped: Sendable, Equatable {
 }
 
 extension VaultShipper {
-    /// Register snapshot manifests are named `register-<vault time>-<tag>`, their parts
-    /// `pages-<vault time>-<tag>`: neither prefix is the start of the other, or of a segment's.
-    public static let registerSnapshotPrefix = "register-"
-    public static let registerPartPrefix = "pages-"
+    public static let registerSnapshotPrefix = RegisterSnapshotManifest.namePrefix
+    public static let registerPartPrefix = RegisterSnapshotManifest.partPrefix
     /// Parts are sealed and sent one at a time: memory stays at a few parts, and each is far
     /// below a vault server's upload limit.
     public static let defaultRegisterPartBytes = 32 << 20

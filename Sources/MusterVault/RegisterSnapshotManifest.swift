@@ -1,3 +1,4 @@
+public import Foundation
 import MusterLedger
 
 /// The table of contents of a register snapshot: a copy of a SQLite register's database file
@@ -39,6 +40,15 @@ public struct RegisterSnapshotManifest: Sendable, Equatable {
         self.fileBytes = fileBytes
         self.parts = parts
     }
+
+    /// Manifests are stored as snapshots named `register-<vault time>-<tag>`, their parts as
+    /// `pages-<vault time>-<tag>`: neither prefix is the start of the other, or of a segment's.
+    public static let namePrefix = "register-"
+    public static let partPrefix = "pages-"
+    /// Parts are written before their manifest, over however long the upload takes: a vault
+    /// that prunes by age alone keeps parts this much longer than manifests, so a manifest it
+    /// keeps never loses a part.
+    public static let partGrace: TimeInterval = 24 * 3600
 
     static let magic: [UInt8] = Array("MREG".utf8)
     static let version: UInt8 = 1

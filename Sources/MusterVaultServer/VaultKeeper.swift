@@ -4,8 +4,8 @@ public import MusterVault
 
 /// The remote vault's state: the files, the verified chain of segments they hold, and the
 /// rules. Only whole segments that extend the verified log are ever added; nothing is ever
-/// overwritten or deleted, except key-store snapshots older than the retention, judged by
-/// this vault's own clock.
+/// overwritten or deleted, except snapshots (key store, register) older than the retention,
+/// judged by this vault's own clock.
 ///
 /// An actor: uploads are checked and stored one at a time, so two uploads cannot both extend
 /// the chain from the same head.
@@ -55,11 +55,26 @@ public actor VaultKeeper {
         return result
     }
 
-    /// Stores a key-store snapshot under a name from this vault's clock, then applies the
-    /// retention (the newest snapshot always stays).
+    /// Stores a snapshot under a name from this vault's clock, then applies the retention by
+    /// that clock (the newest snapshot always stays). Register snapshot parts are pruned only
+    /// when a manifest arrives, and a day later than manifests: a part is written before its
+    /// manifest, so one that seems old may belong to a manifest not yet here, or just kept.
     public func putSnapshot(prefix: String, bytes: [UInt8]) throws -> String {
         let name = try vault.putSnapshot(prefix: prefix, bytes: bytes, now: now())
-        try vault.prune(prefix: prefix, olderThan: now().addingTimeInterval(-retention), keepingNewest: 1)
+        let cutoff = now().addingTimeInterval(-retention)
+        switch prefix {
+        case RegisterSnapshotManifest.partPrefix:
+            break
+        case RegisterSnapshotManifest.namePrefix:
+            try vault.prune(prefix: prefix, olderThan: cutoff, keepingNewest: 1)
+            let manifests = try vault.list(prefix: prefix).compactMap { SnapshotName(parsing: $0, prefix: prefix) }
+            if let oldest = manifests.min() {
+                let partCutoff = min(cutoff, oldest.time).addingTimeInterval(-RegisterSnapshotManifest.partGrace)
+                try vault.prune(prefix: RegisterSnapshotManifest.partPrefix, olderThan: partCutoff, keepingNewest: 1)
+            }
+        default:
+            try vault.prune(prefix: prefix, olderThan: cutoff, keepingNewest: 1)
+        }
         return name
     }
 }

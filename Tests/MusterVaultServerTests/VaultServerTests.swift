@@ -5,6 +5,7 @@ import MusterLedger
 import MusterTesting
 import MusterVault
 import NIOCore
+import Synchronization
 import Testing
 
 @testable import MusterVaultServer
@@ -114,5 +115,36 @@ import Testing
         bytes[40] ^= 1
         try bytes.write(to: URL(fileURLWithPath: path))
         #expect(throws: VaultError.self) { try VaultKeeper(directory: subject.directory.path, verifier: subject.ledger.signer.verifier) }
+    }
+}
+
+/// Register snapshot parts arrive before their manifest: the vault's retention must never take
+/// a part that a manifest it keeps (or one still on its way) needs.
+@Suite struct VaultRegisterSnapshotRetentionTests {
+    @Test func partsGoOnlyWhenAManifestArrivesAndADayAfterManifests() async throws {
+        let directory = TemporaryDirectory("muster-vault-server")
+        let clock = Mutex(Date(timeIntervalSince1970: 1_780_000_000))
+        let day: TimeInterval = 24 * 3600
+        let keeper = try VaultKeeper(
+            directory: directory.path, verifier: LedgerFixture(count: 1).signer.verifier, retention: 10 * day, now: { clock.withLock { $0 } })
+        let parts = RegisterSnapshotManifest.partPrefix, manifests = RegisterSnapshotManifest.namePrefix
+        let oldPart = try await keeper.putSnapshot(prefix: parts, bytes: [1])
+        _ = try await keeper.putSnapshot(prefix: manifests, bytes: [2])
+
+        clock.withLock { $0 += 20 * day }
+        let newPart = try await keeper.putSnapshot(prefix: parts, bytes: [3])
+        #expect(try keeper.vault.list(prefix: parts) == [oldPart, newPart], "a part's arrival prunes nothing")
+
+        let newManifest = try await keeper.putSnapshot(prefix: manifests, bytes: [4])
+        #expect(try keeper.vault.list(prefix: manifests) == [newManifest])
+        #expect(try keeper.vault.list(prefix: parts) == [newPart])
+
+        // A part uploaded just before its manifest, however late in the day, stays with it.
+        clock.withLock { $0 += 30 * day }
+        let latePart = try await keeper.putSnapshot(prefix: parts, bytes: [5])
+        clock.withLock { $0 += 3600 }
+        let lateManifest = try await keeper.putSnapshot(prefix: manifests, bytes: [6])
+        #expect(try keeper.vault.list(prefix: manifests) == [lateManifest])
+        #expect(try keeper.vault.list(prefix: parts) == [latePart])
     }
 }
