@@ -20,10 +20,18 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
 
     /// Parses exactly `YYYY-MM-DD`; anything else, or a date that does not exist, is `nil`.
     public init?(iso text: some StringProtocol) {
-        let bytes = Array(text.utf8)
+        let parsed = text.utf8.withContiguousStorageIfAvailable(Day.init(isoUTF8:))
+            ?? Array(text.utf8).withUnsafeBufferPointer(Day.init(isoUTF8:))
+        guard let parsed else { return nil }
+        self = parsed
+    }
+
+    /// ``init(iso:)`` on UTF-8 bytes, for decoders that hold bytes and need no `String`. Bytes
+    /// that are not UTF-8 are refused, as their decoded text (with U+FFFD) would be.
+    public init?(isoUTF8 bytes: UnsafeBufferPointer<UInt8>) {
         guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
-            let year = Day.digits(bytes[0..<4]), let month = Day.digits(bytes[5..<7]),
-            let day = Day.digits(bytes[8..<10])
+            let year = Day.digits(bytes, 0..<4), let month = Day.digits(bytes, 5..<7),
+            let day = Day.digits(bytes, 8..<10)
         else { return nil }
         self.init(year: year, month: month, day: day)
     }
@@ -87,9 +95,10 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
         return (m <= 2 ? yoe + era * 400 + 1 : yoe + era * 400, m, d)
     }
 
-    static func digits(_ bytes: ArraySlice<UInt8>) -> Int? {
+    /// The decimal value of `bytes[range]`, ASCII digits only.
+    static func digits(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int? {
         var value = 0
-        for b in bytes {
+        for b in bytes[range] {
             guard b >= UInt8(ascii: "0"), b <= UInt8(ascii: "9") else { return nil }
             value = value * 10 + Int(b - UInt8(ascii: "0"))
         }

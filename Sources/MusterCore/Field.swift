@@ -85,11 +85,20 @@ public enum Field: String, Sendable, CaseIterable, Hashable {
         }
     }
 
-    private static let byTag: [UInt8: Field] = Dictionary(uniqueKeysWithValues: allCases.map { ($0.tag, $0) })
+    /// Every tag's field (`nil` where none has it): an array indexed by tag, as decoding looks
+    /// up a tag per field of every ledger entry and a dictionary's hashing showed in profiles.
+    private static let byTag: [Field?] = {
+        var fields = [Field?](repeating: nil, count: 256)
+        for field in allCases {
+            precondition(fields[Int(field.tag)] == nil, "two fields share tag \(field.tag)")
+            fields[Int(field.tag)] = field
+        }
+        return fields
+    }()
 
     /// The field with a given stable number.
     public init?(tag: UInt8) {
-        guard let field = Field.byTag[tag] else { return nil }
+        guard let field = Field.byTag[Int(tag)] else { return nil }
         self = field
     }
 

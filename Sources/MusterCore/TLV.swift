@@ -38,6 +38,32 @@ public struct TLVReader: Sendable {
     /// The next tag and value, `nil` at the end.
     public mutating func next() throws(TLVError) -> (tag: UInt8, value: ArraySlice<UInt8>)? {
         guard offset < bytes.count else { return nil }
+        let (tag, range) = try bytes.withUnsafeBufferPointer { buffer throws(TLVError) in try TLVBufferReader.read(buffer, at: &offset) }
+        return (tag, bytes[range])
+    }
+}
+
+/// ``TLVReader`` over bytes held elsewhere, lending each value in place (no array per value),
+/// for decoders that run once per ledger entry. The same checks, by the same code.
+public struct TLVBufferReader {
+    private let bytes: UnsafeBufferPointer<UInt8>
+    private var offset = 0
+
+    /// Reads `bytes`, which must stay valid while the reader is used.
+    public init(_ bytes: UnsafeBufferPointer<UInt8>) {
+        self.bytes = bytes
+    }
+
+    /// The next tag and value (a part of the bytes given to `init`), `nil` at the end.
+    public mutating func next() throws(TLVError) -> (tag: UInt8, value: UnsafeBufferPointer<UInt8>)? {
+        guard offset < bytes.count else { return nil }
+        let (tag, range) = try Self.read(bytes, at: &offset)
+        return (tag, UnsafeBufferPointer(rebasing: bytes[range]))
+    }
+
+    /// The tag at `offset` (which is before the end) and where its value lies; moves `offset`
+    /// past the value.
+    static func read(_ bytes: UnsafeBufferPointer<UInt8>, at offset: inout Int) throws(TLVError) -> (tag: UInt8, value: Range<Int>) {
         let tag = bytes[offset]
         offset += 1
         var length = 0
@@ -56,7 +82,7 @@ public struct TLVReader: Sendable {
         }
         guard length <= bytes.count - offset else { throw TLVError() }
         defer { offset += length }
-        return (tag, bytes[offset..<(offset + length)])
+        return (tag, offset..<(offset + length))
     }
 }
 

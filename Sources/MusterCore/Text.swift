@@ -17,16 +17,20 @@ public enum Text {
     /// The common case, decided on bytes alone (Unicode property look-ups dominated import time):
     /// pure ASCII with no leading, trailing, doubled or non-space white space.
     private static func isTidyASCII(_ text: String) -> Bool {
-        text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
-            var previousSpace = true
-            for byte in bytes {
-                if byte >= 0x80 { return false }
-                let isSpace = byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
-                if isSpace && (previousSpace || byte != 0x20) { return false }
-                previousSpace = isSpace
-            }
-            return !previousSpace
-        } ?? false
+        text.utf8.withContiguousStorageIfAvailable(isTidyASCII(utf8:)) ?? false
+    }
+
+    /// Whether `bytes` are non-empty ASCII that ``tidy(_:)`` leaves as they are: no leading,
+    /// trailing, doubled or non-space white space.
+    public static func isTidyASCII(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var previousSpace = true
+        for byte in bytes {
+            if byte >= 0x80 { return false }
+            let isSpace = byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
+            if isSpace && (previousSpace || byte != 0x20) { return false }
+            previousSpace = isSpace
+        }
+        return !previousSpace
     }
 
     /// A deliberately simple check: one `@`, a non-empty local part of at most 64 bytes, a dotted

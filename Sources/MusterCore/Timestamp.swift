@@ -10,21 +10,28 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
     /// Parses `YYYY-MM-DDTHH:MM:SSZ` (a fractional second is accepted and dropped);
     /// `nil` for anything else, including impossible dates and times.
     public init?(iso text: some StringProtocol) {
-        var bytes = Array(text.utf8)
-        guard bytes.count >= 20, bytes.last == UInt8(ascii: "Z"), bytes[10] == UInt8(ascii: "T"),
+        let parsed = text.utf8.withContiguousStorageIfAvailable(Timestamp.init(isoUTF8:))
+            ?? Array(text.utf8).withUnsafeBufferPointer(Timestamp.init(isoUTF8:))
+        guard let parsed else { return nil }
+        self = parsed
+    }
+
+    /// ``init(iso:)`` on UTF-8 bytes, for decoders that hold bytes and need no `String`. Bytes
+    /// that are not UTF-8 are refused, as their decoded text (with U+FFFD) would be.
+    public init?(isoUTF8 bytes: UnsafeBufferPointer<UInt8>) {
+        let count = bytes.count
+        guard count >= 20, bytes[count - 1] == UInt8(ascii: "Z"), bytes[10] == UInt8(ascii: "T"),
             bytes[13] == UInt8(ascii: ":"), bytes[16] == UInt8(ascii: ":")
         else { return nil }
-        if bytes.count > 20 {
+        if count > 20 {
             // Only a fraction may follow the seconds: ".ddd…Z".
-            guard bytes[19] == UInt8(ascii: "."), bytes.count > 21,
-                bytes[20..<(bytes.count - 1)].allSatisfy({ $0 >= 48 && $0 <= 57 })
+            guard bytes[19] == UInt8(ascii: "."), count > 21, bytes[20..<(count - 1)].allSatisfy({ $0 >= 48 && $0 <= 57 })
             else { return nil }
-            bytes = Array(bytes[0..<19]) + [UInt8(ascii: "Z")]
         }
-        guard let day = Day(iso: String(decoding: bytes[0..<10], as: UTF8.self)),
-            let hour = Day.digits(bytes[11..<13]), hour < 24,
-            let minute = Day.digits(bytes[14..<16]), minute < 60,
-            let second = Day.digits(bytes[17..<19]), second < 60
+        guard let day = Day(isoUTF8: UnsafeBufferPointer(rebasing: bytes[0..<10])),
+            let hour = Day.digits(bytes, 11..<13), hour < 24,
+            let minute = Day.digits(bytes, 14..<16), minute < 60,
+            let second = Day.digits(bytes, 17..<19), second < 60
         else { return nil }
         self.secondsSinceEpoch = Int64(day.daysSinceEpoch) * 86_400 + Int64(hour * 3600 + minute * 60 + second)
     }

@@ -8,6 +8,8 @@ import PostgresNIO
 /// The people table and the key store.
 extension PostgresTransaction {
     static let columns = PersonColumns.names.joined(separator: ", ")
+    /// ``columns`` with the blind indexes left out (decoded as `.none`).
+    static let columnsWithoutIndexes = PersonColumns.withoutIndexes(null: "NULL::bytea").joined(separator: ", ")
 
     func person(number: String) throws -> PersonRow? {
         try run(PostgresQuery(unsafeSQL: "SELECT \(Self.columns) FROM people WHERE number = $1", binds: bindings(number))).first
@@ -130,12 +132,16 @@ extension PostgresTransaction {
         try run("DELETE FROM data_keys WHERE id = \(Data(id.bytes))")
     }
 
-    func forEachPersonByID(_ body: (PersonRow) throws -> Void) throws {
-        try forEachRow(PostgresQuery(unsafeSQL: "SELECT \(Self.columns) FROM people ORDER BY id")) { try body(try decodePerson($0)) }
+    func forEachPersonByID(in range: SubjectRange, _ body: (PersonRow) throws -> Void) throws {
+        let (condition, binds) = Self.condition("id", range)
+        let sql = "SELECT \(Self.columnsWithoutIndexes) FROM people WHERE true\(condition) ORDER BY id"
+        try forEachRow(PostgresQuery(unsafeSQL: sql, binds: binds)) { try body(try decodePerson($0)) }
     }
 
-    func forEachWrappedKey(_ body: (SubjectID, [UInt8]) throws -> Void) throws {
-        try forEachRow("SELECT id, wrapped FROM data_keys ORDER BY id") { row in
+    func forEachWrappedKey(in range: SubjectRange, _ body: (SubjectID, [UInt8]) throws -> Void) throws {
+        let (condition, binds) = Self.condition("id", range)
+        let sql = "SELECT id, wrapped FROM data_keys WHERE true\(condition) ORDER BY id"
+        try forEachRow(PostgresQuery(unsafeSQL: sql, binds: binds)) { row in
             let (id, wrapped) = try row.decode((Data, Data).self)
             guard let subject = SubjectID(bytes: id) else { throw StoreError(.corrupt, "the key store holds a malformed id") }
             try body(subject, [UInt8](wrapped))

@@ -2,6 +2,7 @@ import Foundation
 import MusterCore
 import MusterLedger
 import MusterStore
+import NIOCore
 import PostgresNIO
 
 /// ``StoreWriting`` over one PostgreSQL connection inside a transaction. Every statement is a
@@ -140,12 +141,42 @@ final class PostgresTransaction: StoreWriting {
         }
     }
 
-    func forEachEntryBySubject(_ body: (SubjectID, UInt64, [UInt8]) throws -> Void) throws {
-        try forEachRow("SELECT subject, seq, entry FROM ledger WHERE kind BETWEEN 1 AND 4 ORDER BY subject, seq") { row in
+    func forEachEntryBySubject(in range: SubjectRange, _ body: (SubjectID, UInt64, [UInt8]) throws -> Void) throws {
+        let (condition, binds) = Self.condition("subject", range)
+        try entriesBySubject(condition, binds, body)
+        // PostgreSQL sorts NULL after every value, so a whole scan meets an entry whose subject
+        // is missing last (and fails on it); `subject >= $1` leaves NULL out: the last range
+        // reads those entries itself, last, as the whole scan would.
+        if range.lower != nil && range.upper == nil {
+            try entriesBySubject(" AND subject IS NULL", PostgresBindings(), body)
+        }
+    }
+
+    private func entriesBySubject(
+        _ condition: String, _ binds: PostgresBindings, _ body: (SubjectID, UInt64, [UInt8]) throws -> Void
+    ) throws {
+        let sql = "SELECT subject, seq, entry FROM ledger WHERE kind BETWEEN 1 AND 4\(condition) ORDER BY subject, seq"
+        try forEachRow(PostgresQuery(unsafeSQL: sql, binds: binds)) { row in
             let (subject, seq, entry) = try row.decode((Data, Int64, Data).self)
             guard let id = SubjectID(bytes: subject) else { throw StoreError(.corrupt, "entry \(seq) names a malformed subject") }
             try body(id, UInt64(seq), [UInt8](entry))
         }
+    }
+
+    /// The SQL that keeps `column` within `range` (empty for every id, else starting with
+    /// ` AND`) and its bound values: bytea compares as SQLite's blobs do (bytes, then length).
+    static func condition(_ column: String, _ range: SubjectRange) -> (sql: String, binds: PostgresBindings) {
+        var binds = PostgresBindings()
+        var sql = ""
+        if let lower = range.lower {
+            binds.append(ByteBuffer(bytes: lower))
+            sql += " AND \(column) >= $\(binds.count)"
+        }
+        if let upper = range.upper {
+            binds.append(ByteBuffer(bytes: upper))
+            sql += " AND \(column) < $\(binds.count)"
+        }
+        return (sql, binds)
     }
 
     func forEachEntry(about subject: SubjectID, _ body: (UInt64, [UInt8]) throws -> Void) throws {

@@ -73,40 +73,6 @@ enum LedgerAudit {
         }
     }
 
-    /// Digests of the rows and keyed ids a replay of the ledger gives: one half of the fast
-    /// check of the projection (``storedDigests(_:)`` is the other).
-    ///
-    /// Fast path first: digests of the replayed rows and of the stored rows, both in id order,
-    /// and of the ids that should and do hold a key, in sequential scans. Only when a digest
-    /// differs does the slow path (``projectionPersonByPerson(_:)``) look up person by person,
-    /// to name the first difference. The two halves run on separate snapshots and threads (the
-    /// replay is the longest single piece of verification); a write between the snapshots can
-    /// only make the digests differ, and then the slow path decides on one snapshot.
-    static func replayedDigests(_ tx: any StoreReading) throws -> ProjectionDigests {
-        var replayed = RowDigest()
-        var keyed = RowDigest()
-        var people = 0
-        try Projection.replay(tx) { id, expected, _ in
-            people += 1
-            replayed.add(expected)
-            if expected.erasedAt == nil { keyed.add(id: id) }
-        }
-        return ProjectionDigests(people: people, rows: replayed.value, keys: keyed.value)
-    }
-
-    /// Digests of the stored rows and of the ids that hold a key (see ``replayedDigests(_:)``).
-    static func storedDigests(_ tx: any StoreReading) throws -> ProjectionDigests {
-        var stored = RowDigest()
-        var people = 0
-        try tx.forEachPersonByID {
-            people += 1
-            stored.add($0)
-        }
-        var keys = RowDigest()
-        try tx.forEachWrappedKey { id, _ in keys.add(id: id) }
-        return ProjectionDigests(people: people, rows: stored.value, keys: keys.value)
-    }
-
     /// The slow path: every person looked up and compared, naming the first difference.
     static func projectionPersonByPerson(_ tx: any StoreReading) throws -> Int {
         var people = 0
@@ -216,13 +182,6 @@ struct LevelDigests {
         if value >= prime { value -= prime }
         return value
     }
-}
-
-/// What the fast projection check compares: a count and two digests.
-struct ProjectionDigests: Sendable, Equatable {
-    var people: Int
-    var rows: [UInt8]
-    var keys: [UInt8]
 }
 
 /// What `ledger verify` found wrong, naming the first bad entry where there is one.

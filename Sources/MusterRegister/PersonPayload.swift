@@ -37,26 +37,54 @@ struct PersonPayload: Sendable, Equatable {
 
     init() {}
 
+    /// Decodes a payload. Dates are parsed from their bytes (``Day/init(isoUTF8:)``): the same
+    /// day, or `nil`, as from their decoded text.
     init(decoding bytes: [UInt8]) throws {
-        var reader = TLVReader(bytes)
         var statusSince: Day?
         var continuousSince: Day?
         var sawMembership = false
-        while let (tag, value) = try reader.next() {
-            switch tag {
-            case Tag.sealedIdentity: sealedIdentity = Array(value)
-            case Tag.sealedReason: sealedReason = Array(value)
-            case Tag.statusSince:
-                sawMembership = true
-                statusSince = Day(iso: String(decoding: value, as: UTF8.self))
-            case Tag.continuousSince:
-                sawMembership = true
-                continuousSince = Day(iso: String(decoding: value, as: UTF8.self))
-            default:
-                guard let field = Field(tag: tag), !field.isIdentifying else { throw TLVError() }
-                clearFields.append((field, String(decoding: value, as: UTF8.self)))
+        var fields: [(Field, String)] = []
+        var sealedIdentity: [UInt8]?
+        var sealedReason: [UInt8]?
+        try bytes.withUnsafeBufferPointer { buffer in
+            try Self.walk(buffer) { field, value in
+                fields.append((field, String(decoding: value, as: UTF8.self)))
+            } other: { tag, value in
+                switch tag {
+                case Tag.sealedIdentity: sealedIdentity = Array(value)
+                case Tag.sealedReason: sealedReason = Array(value)
+                case Tag.statusSince:
+                    sawMembership = true
+                    statusSince = Day(isoUTF8: value)
+                default:
+                    sawMembership = true
+                    continuousSince = Day(isoUTF8: value)
+                }
             }
         }
+        clearFields = fields
+        self.sealedIdentity = sealedIdentity
+        self.sealedReason = sealedReason
         if sawMembership { membership = Membership(statusSince: statusSince, continuousSince: continuousSince) }
+    }
+
+    /// One pass over a payload's TLV, in place: `field` gets each clear field, `other` each of
+    /// the tags in ``Tag``. A malformed encoding, an identifying field in clear or an unknown
+    /// tag throws ``TLVError``. The one definition of a well-formed payload, for both ways of
+    /// reading one (this type, and ``PayloadChanges`` for the projection).
+    static func walk(
+        _ bytes: UnsafeBufferPointer<UInt8>, field: (Field, UnsafeBufferPointer<UInt8>) throws -> Void,
+        other: (UInt8, UnsafeBufferPointer<UInt8>) throws -> Void
+    ) throws {
+        var reader = TLVBufferReader(bytes)
+        while let (tag, value) = try reader.next() {
+            switch tag {
+            case Tag.sealedIdentity, Tag.sealedReason, Tag.statusSince, Tag.continuousSince:
+                try other(tag, value)
+            default:
+                guard let clear = Field(tag: tag), !clear.isIdentifying else { throw TLVError() }
+                try field(clear, value)
+            }
+        }
     }
 }

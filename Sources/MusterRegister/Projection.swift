@@ -8,15 +8,18 @@ import MusterStore
 /// Blind indexes are not derived here: they need plaintext, which the write path has and a
 /// rebuild gets by decrypting with the key store.
 enum Projection {
+    /// ``PersonRecord/blank``, built once: a create starts from it.
+    private static let blank = PersonRecord.blank
+
     /// The row after `entry`, given the row before it (`nil` for a create).
     static func apply(_ entry: LedgerEntry, to before: PersonRow?) throws -> PersonRow {
         guard let subject = entry.subject else { throw RegisterError(.corrupt, "person entry \(entry.sequence) names no subject") }
-        let payload = try PersonPayload(decoding: entry.payload)
+        let payload = try PayloadChanges(decoding: entry.payload)
         switch entry.kind {
         case .create:
             guard before == nil else { throw RegisterError(.corrupt, "entry \(entry.sequence) creates a person who exists") }
-            var record = PersonRecord.blank
-            for (field, text) in payload.clearFields { try record.set(field, text: text) }
+            var record = Self.blank
+            try payload.setClearFields(on: &record)
             guard let number = record.membershipNumber else {
                 throw RegisterError(.corrupt, "entry \(entry.sequence) creates a person without a number")
             }
@@ -28,7 +31,7 @@ enum Projection {
             guard var row = before, row.erasedAt == nil else {
                 throw RegisterError(.corrupt, "entry \(entry.sequence) changes a person who does not exist")
             }
-            for (field, text) in payload.clearFields { try row.record.set(field, text: text) }
+            try payload.setClearFields(on: &row.record)
             row.number = row.record.membershipNumber ?? row.number
             if let membership = payload.membership { row.membership = membership }
             if let sealed = payload.sealedIdentity { row.sealedIdentity = sealed }
@@ -51,21 +54,24 @@ enum Projection {
 
 extension Projection {
     /// Replays the ledger person by person: calls `body` with each person's id, the row their
-    /// entries give (blind indexes empty) and their last entry's sequence number. Used by
-    /// `ledger verify` (to compare) and `ledger rebuild` (to write).
-    static func replay(_ tx: any StoreReading, _ body: (SubjectID, PersonRow, UInt64) throws -> Void) throws {
-        var current: (id: SubjectID, row: PersonRow?, last: UInt64)?
-        func finish() throws {
-            if let (id, row, last) = current, let row { try body(id, row, last) }
-        }
-        try tx.forEachEntryBySubject { subject, sequence, bytes in
-            if current?.id != subject {
-                try finish()
-                current = (subject, nil, sequence)
+    /// entries give (blind indexes empty) and their last entry's sequence number, for everyone
+    /// whose id is in `range`. Used by `ledger verify` (to compare) and `ledger rebuild` (to write).
+    /// The row is handed over (`consuming`), so a caller that keeps it does not copy it.
+    static func replay(
+        _ tx: any StoreReading, in range: SubjectRange = .all, _ body: (SubjectID, consuming PersonRow, UInt64) throws -> Void
+    ) throws {
+        // The person being folded: their id, their row so far and their last entry.
+        var id: SubjectID?
+        var row: PersonRow?
+        var last: UInt64 = 0
+        try tx.forEachEntryBySubject(in: range) { subject, sequence, bytes in
+            if id != subject {
+                if let id, let finished = row.take() { try body(id, finished, last) }
+                id = subject
             }
-            current!.row = try Projection.apply(try LedgerEntry(encoded: bytes), to: current!.row)
-            current!.last = sequence
+            row = try Projection.apply(try LedgerEntry(encoded: bytes), to: row)
+            last = sequence
         }
-        try finish()
+        if let id, let finished = row.take() { try body(id, finished, last) }
     }
 }

@@ -21,16 +21,18 @@ extension Register {
         let verifier = try NoteVerifier(verifierKey: key)
         let started = Date()
         let total = try await store.read { try $0.ledgerHead().size }
-        // The checks read separate snapshots on separate threads: hashing on one, the replay on
-        // another, the stored rows on a third, and the checkpoint signatures on a thread of their own.
+        // The checks read separate snapshots on separate threads: hashing on one, the checkpoint
+        // signatures on threads of their own, and the replay and the stored rows, range by range
+        // of subject id, on one thread per core.
         async let ledger = store.read { tx in
             try LedgerAudit.chainAndTree(tx, verifier: verifier) { progress?($0, total) }
         }
-        async let replayed = store.read { tx in try LedgerAudit.replayedDigests(tx) }
-        async let stored = store.read { tx in try LedgerAudit.storedDigests(tx) }
-        let (chain, expected, found) = try await (ledger, replayed, stored)
-        var count = expected.people
-        if expected != found {
+        let ranges = SubjectRange.partition(into: LedgerAudit.rangeCount(entries: total))
+        async let projection = LedgerAudit.checkProjection(store, ranges: ranges, threads: ProcessInfo.processInfo.activeProcessorCount)
+        // A broken chain is reported before anything the projection check found.
+        let chain = try await ledger
+        var (count, matches) = try await projection
+        if !matches {
             count = try await store.read { tx in try LedgerAudit.projectionPersonByPerson(tx) }
         }
         return VerificationReport(

@@ -12,6 +12,13 @@ public enum PersonColumns {
         "phone_index", "postcode_name_index", "erased_at", "version",
     ]
 
+    /// ``names``, with each blind-index column replaced by `null` (SQL for a null of its type):
+    /// the columns for scans that cannot use blind indexes, which are then not loaded at all.
+    public static func withoutIndexes(null: String) -> [String] {
+        let indexes = Set(BlindIndexKind.allCases.map(index))
+        return names.map { indexes.contains($0) ? null : $0 }
+    }
+
     /// The column holding the blind index of `kind`.
     public static func index(_ kind: BlindIndexKind) -> String {
         switch kind {
@@ -28,6 +35,9 @@ enum PersonRowMapping {
 
     /// `SELECT` of every column, in ``columns`` order, for ``decode(_:)-(RawStatement)``.
     static let selectColumns = columns.joined(separator: ", ")
+
+    /// ``selectColumns`` with the blind indexes left out (decoded as `.none`).
+    static let selectColumnsWithoutIndexes = PersonColumns.withoutIndexes(null: "NULL").joined(separator: ", ")
 
     static let insertSQL =
         "INSERT INTO people (\(columns.joined(separator: ", "))) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))"
@@ -76,8 +86,9 @@ enum PersonRowMapping {
         guard let id = SubjectID(bytes: s.blob(0)), let category = Category(rawValue: s.text(2)),
             let status = Status(rawValue: s.text(3)), let frequency = DuesFrequency(rawValue: s.text(12))
         else { throw StoreError(.corrupt, "a row of the people table does not decode") }
+        let number = s.text(1)
         let record = PersonRecord(
-            membershipNumber: s.text(1), category: category, status: status, identity: Identity(),
+            membershipNumber: number, category: category, status: status, identity: Identity(),
             joinDate: s.optionalInt64(6).map { Day(daysSinceEpoch: Int($0)) }, region: s.text(7),
             constituency: s.text(8), branch: s.text(9), unionName: s.text(10),
             dues: Dues(
@@ -88,7 +99,7 @@ enum PersonRowMapping {
                 updatedAt: s.optionalInt64(18).map(Timestamp.init(secondsSinceEpoch:))),
             updatedAt: s.optionalInt64(19).map(Timestamp.init(secondsSinceEpoch:)))
         return PersonRow(
-            id: id, number: s.text(1), record: record,
+            id: id, number: number, record: record,
             membership: Membership(
                 statusSince: s.optionalInt64(4).map { Day(daysSinceEpoch: Int($0)) },
                 continuousSince: s.optionalInt64(5).map { Day(daysSinceEpoch: Int($0)) }),
@@ -96,4 +107,5 @@ enum PersonRowMapping {
             indexes: BlindIndexes(email: s.optionalBlob(21), phone: s.optionalBlob(22), postcodeAndLastName: s.optionalBlob(23)),
             erasedAt: s.optionalInt64(24).map(Timestamp.init(secondsSinceEpoch:)), version: UInt64(s.int64(25)))
     }
+
 }

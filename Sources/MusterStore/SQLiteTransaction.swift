@@ -23,7 +23,8 @@ final class SQLiteTransaction: StoreWriting {
         for statement in statements.values { statement.reset() }
     }
 
-    private func raw(_ sql: String) throws -> RawStatement {
+    /// The statement for `sql`, prepared once per transaction (and cached by the connection).
+    func raw(_ sql: String) throws -> RawStatement {
         if let statement = statements[sql] { return statement }
         let statement = try RawStatement(db, sql)
         statements[sql] = statement
@@ -121,22 +122,6 @@ final class SQLiteTransaction: StoreWriting {
         }
     }
 
-    func forEachEntryBySubject(_ body: (SubjectID, UInt64, [UInt8]) throws -> Void) throws {
-        // Only the entries that change people (not disclosures), through their own partial index.
-        let query = try raw(
-            """
-            SELECT subject, seq, entry FROM ledger INDEXED BY ledger_changes_by_subject
-            WHERE kind BETWEEN 1 AND 4 ORDER BY subject, seq
-            """)
-        defer { query.reset() }
-        while try query.step() {
-            guard let subject = SubjectID(bytes: query.blob(0)) else {
-                throw StoreError(.corrupt, "entry \(query.int64(1)) names a malformed subject")
-            }
-            try body(subject, UInt64(query.int64(1)), query.blob(2))
-        }
-    }
-
     func forEachMerkleNode(_ body: (MerkleNode) throws -> Void) throws {
         let query = try raw("SELECT level, idx, hash FROM merkle_nodes ORDER BY level, idx")
         defer { query.reset() }
@@ -154,21 +139,6 @@ final class SQLiteTransaction: StoreWriting {
 
     func wrappedKeyCount() throws -> Int {
         try Int.fetchOne(db, sql: "SELECT count(*) FROM data_keys") ?? 0
-    }
-
-    func forEachPersonByID(_ body: (PersonRow) throws -> Void) throws {
-        let query = try raw("SELECT \(PersonRowMapping.selectColumns) FROM people ORDER BY id")
-        defer { query.reset() }
-        while try query.step() { try body(PersonRowMapping.decode(query)) }
-    }
-
-    func forEachWrappedKey(_ body: (SubjectID, [UInt8]) throws -> Void) throws {
-        let query = try raw("SELECT id, wrapped FROM data_keys ORDER BY id")
-        defer { query.reset() }
-        while try query.step() {
-            guard let id = SubjectID(bytes: query.blob(0)) else { throw StoreError(.corrupt, "the key store holds a malformed id") }
-            try body(id, query.blob(1))
-        }
     }
 
     func deleteProjection() throws {

@@ -62,21 +62,27 @@ public protocol StoreReading: MerkleNodeReader {
     func forEachEntryInPlace(
         from sequence: UInt64, through last: UInt64, _ body: (UInt64, UnsafeRawBufferPointer, UnsafeRawBufferPointer) throws -> Void
     ) throws
-    /// Calls `body` with every entry that changes a person (create, update, status, erase),
-    /// grouped by person (byte order of the id) and in sequence order within each: the order a
-    /// replay folds them in.
-    func forEachEntryBySubject(_ body: (SubjectID, UInt64, [UInt8]) throws -> Void) throws
+    /// Calls `body` with every entry that changes a person (create, update, status, erase) and
+    /// whose subject is in `range`, grouped by person (byte order of the id) and in sequence
+    /// order within each: the order a replay folds them in. The ranges of a
+    /// ``SubjectRange/partition(into:)``, read in turn, give exactly the entries (a malformed
+    /// subject included) and the order that ``SubjectRange/all`` gives.
+    func forEachEntryBySubject(in range: SubjectRange, _ body: (SubjectID, UInt64, [UInt8]) throws -> Void) throws
     /// Calls `body` with every stored Merkle node, by level then index.
     func forEachMerkleNode(_ body: (MerkleNode) throws -> Void) throws
     /// How many people rows there are, erased ones included.
     func personCount() throws -> Int
     /// How many wrapped data keys the key store holds.
     func wrappedKeyCount() throws -> Int
-    /// Calls `body` with every people row in the byte order of their ids (the order a replay
-    /// produces them in), erased ones included.
-    func forEachPersonByID(_ body: (PersonRow) throws -> Void) throws
-    /// Calls `body` with every wrapped data key and its owner, by owner (for key-store backups).
-    func forEachWrappedKey(_ body: (SubjectID, [UInt8]) throws -> Void) throws
+    /// Calls `body` with every people row whose id is in `range`, in the byte order of their
+    /// ids (the order a replay produces them in), erased ones included, without their blind
+    /// indexes (`.none`): the scan serves verification, which cannot check them without the
+    /// master key, and they were a third of the blobs read. Partitions read in turn give what
+    /// ``SubjectRange/all`` gives, as for ``forEachEntryBySubject(in:_:)``.
+    func forEachPersonByID(in range: SubjectRange, _ body: (PersonRow) throws -> Void) throws
+    /// Calls `body` with every wrapped data key whose owner is in `range`, and its owner, by
+    /// owner (for key-store backups). Partitions read in turn give what ``SubjectRange/all`` gives.
+    func forEachWrappedKey(in range: SubjectRange, _ body: (SubjectID, [UInt8]) throws -> Void) throws
     /// The canonical bytes of entry `sequence`, if it exists.
     func entry(sequence: UInt64) throws -> [UInt8]?
     /// Calls `body` with each entry about `subject`, in order: its sequence number and bytes.
@@ -101,6 +107,21 @@ extension StoreWriting {
 }
 
 extension StoreReading {
+    /// Every entry that changes a person (see ``forEachEntryBySubject(in:_:)``).
+    public func forEachEntryBySubject(_ body: (SubjectID, UInt64, [UInt8]) throws -> Void) throws {
+        try forEachEntryBySubject(in: .all, body)
+    }
+
+    /// Every people row (see ``forEachPersonByID(in:_:)``).
+    public func forEachPersonByID(_ body: (PersonRow) throws -> Void) throws {
+        try forEachPersonByID(in: .all, body)
+    }
+
+    /// Every wrapped data key (see ``forEachWrappedKey(in:_:)``).
+    public func forEachWrappedKey(_ body: (SubjectID, [UInt8]) throws -> Void) throws {
+        try forEachWrappedKey(in: .all, body)
+    }
+
     /// Every stored entry from `sequence` on (see ``forEachEntry(from:through:_:)``).
     public func forEachEntry(from sequence: UInt64, _ body: (UInt64, [UInt8], [UInt8]) throws -> Void) throws {
         try forEachEntry(from: sequence, through: .max, body)
