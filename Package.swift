@@ -115,7 +115,7 @@ let package = Package(
         // Helpers shared by the test targets.
         .target(name: "MusterTesting", dependencies: ["MusterLedger", "MusterVault"], path: "Tests/MusterTesting", swiftSettings: strictSettings),
 
-        .testTarget(name: "MusterCoreTests", dependencies: ["MusterCore"], swiftSettings: strictSettings),
+        .testTarget(name: "MusterCoreTests", dependencies: ["MusterCore", "MusterDemo"], swiftSettings: strictSettings),
         .testTarget(name: "MusterCSVTests", dependencies: ["MusterCSV"], swiftSettings: strictSettings),
         .testTarget(name: "MusterCryptoTests", dependencies: ["MusterCrypto", "MusterTesting"], swiftSettings: strictSettings),
         .testTarget(name: "MusterLedgerTests", dependencies: ["MusterLedger", "MusterTesting"], swiftSettings: strictSettings),

@@ -3,15 +3,16 @@
 /// The demo register must be reproducible byte for byte across machines and Swift releases, so
 /// it never touches the standard library's random APIs (`shuffled`, `randomElement`, `Int.random`):
 /// their algorithms are not promised to stay the same. Everything here is fixed integer arithmetic.
-struct SplitMix64: Sendable {
+/// Tests use it too, wherever a failure must come back with the same input on the next run.
+public struct SplitMix64: RandomNumberGenerator, Sendable {
     private(set) var state: UInt64
 
-    init(state: UInt64) {
+    public init(state: UInt64) {
         self.state = state
     }
 
     /// The next 64 random bits.
-    mutating func next() -> UInt64 {
+    public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         return Self.mix(state)
     }

@@ -98,7 +98,18 @@ extension Register {
         }
     }
 
-    /// Writes the first `count` verified entries, their checkpoints, the key store and the tables.
+    /// Appends the verified entry `bytes` to `tx`'s ledger, which must give exactly those bytes
+    /// (the same sequence, the same link to the entry before), and returns it decoded.
+    static func replay(_ bytes: [UInt8], into tx: any StoreWriting) throws -> LedgerEntry {
+        let entry = try LedgerEntry(encoded: bytes)
+        let sealed = try tx.append(
+            EntryDraft(time: entry.time, actor: entry.actor, kind: entry.kind, subject: entry.subject, payload: entry.payload))
+        guard sealed.bytes == bytes else {
+            throw RegisterError(.corrupt, "entry \(entry.sequence) does not replay to the same bytes")
+        }
+        return entry
+    }
+
     /// Whether an entry of `kind` changes a person's row (the kinds `Projection.apply` takes).
     static func changesPerson(_ kind: EntryKind) -> Bool {
         switch kind {
@@ -107,6 +118,7 @@ extension Register {
         }
     }
 
+    /// Writes the first `count` verified entries, their checkpoints, the key store and the tables.
     private static func replay(
         _ backup: VerifiedBackup, entries count: Int, into configuration: RegisterConfiguration, keyring: Keyring
     ) async throws -> RestoreReport {
@@ -126,12 +138,7 @@ extension Register {
             // (a sort of every entry) cost a fifth of the restore.
             var rows: [SubjectID: PersonRow] = [:]
             for bytes in backup.entries.prefix(count) {
-                let entry = try LedgerEntry(encoded: bytes)
-                let sealed = try tx.append(
-                    EntryDraft(time: entry.time, actor: entry.actor, kind: entry.kind, subject: entry.subject, payload: entry.payload))
-                guard sealed.bytes == bytes else {
-                    throw RegisterError(.corrupt, "entry \(entry.sequence) does not replay to the same bytes")
-                }
+                let entry = try Self.replay(bytes, into: tx)
                 if let subject = entry.subject, Self.changesPerson(entry.kind) {
                     rows[subject] = try Projection.apply(entry, to: rows[subject])
                 }

@@ -184,12 +184,7 @@ extension Register {
             var report = RestoreReport(segments: backup.segments)
             var rows: [SubjectID: (before: PersonRow?, after: PersonRow)] = [:]
             for bytes in backup.entries[Int(snapshotSize)..<count] {
-                let entry = try LedgerEntry(encoded: bytes)
-                let sealed = try tx.append(
-                    EntryDraft(time: entry.time, actor: entry.actor, kind: entry.kind, subject: entry.subject, payload: entry.payload))
-                guard sealed.bytes == bytes else {
-                    throw RegisterError(.corrupt, "entry \(entry.sequence) does not replay to the same bytes")
-                }
+                let entry = try Self.replay(bytes, into: tx)
                 if let subject = entry.subject, Self.changesPerson(entry.kind) {
                     let before = try rows[subject]?.before ?? tx.person(id: subject)
                     let after = try Projection.apply(entry, to: rows[subject]?.after ?? before)

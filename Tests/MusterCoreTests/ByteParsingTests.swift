@@ -1,3 +1,4 @@
+import MusterDemo
 import Testing
 
 @testable import MusterCore
@@ -75,7 +76,7 @@ struct ByteParsingTests {
     /// Random bytes from an alphabet that reaches every branch of the shortcuts.
     @Test(arguments: Field.allCases)
     func bytesAndTextAgreeOnRandomInput(field: Field) {
-        var random = SplitMix(seed: UInt64(field.tag))
+        var random = SplitMix64(state: UInt64(field.tag))
         let alphabet = Array("0123456789-:.TZYNyn MAaez_/\t".utf8) + [0x00, 0x7F, 0xA0, 0xC2, 0xFF]
         let lengths = [0, 1, 2, 4, 7, 10, 20, 21, 24]
         for _ in 0..<3000 {
@@ -113,29 +114,12 @@ struct ByteParsingTests {
 
     @Test func moneyParsesAsItDidOnText() {
         for text in Self.corpus { #expect(Money.parse(pence: text) == Self.referenceParse(text), "\(text)") }
-        var random = SplitMix(seed: 7)
+        var random = SplitMix64(state: 7)
         let alphabet = Array("0123456789.+-e ".utf8)
         for _ in 0..<20_000 {
             let bytes = (0..<Int(random.next() % 12)).map { _ in alphabet[Int(random.next() % UInt64(alphabet.count))] }
             let text = String(decoding: bytes, as: UTF8.self)
             #expect(Money.parse(pence: text) == Self.referenceParse(text), "\(text)")
         }
-    }
-}
-
-/// A small seeded generator, so that failures reproduce.
-struct SplitMix {
-    private var state: UInt64
-
-    init(seed: UInt64) {
-        state = seed
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

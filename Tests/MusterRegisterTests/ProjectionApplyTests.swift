@@ -1,6 +1,7 @@
 import MusterCore
 import MusterLedger
 import MusterStore
+import MusterDemo
 import Testing
 
 @testable import MusterRegister
@@ -118,7 +119,7 @@ import Testing
     /// Payloads built from random fields, sealed parts, dates, bad tags, and cut or damaged
     /// encodings, for every kind, from nothing, from a row and from an erased row.
     @Test func generatedPayloadsAgree() {
-        var random = SeededRandom(seed: 2026)
+        var random = SplitMix64(state: 2026)
         var erased = Self.someone
         erased.erasedAt = Timestamp(secondsSinceEpoch: 1)
         let tags: [UInt8] = Field.allCases.map(\.tag) + [0, 32, 199, 200, 201, 202, 203, 204, 255]
@@ -147,22 +148,5 @@ import Testing
         }
         // Enough of them valid that the rows, not only the errors, are compared.
         #expect(rows > 500)
-    }
-}
-
-/// A seeded generator (SplitMix64), so that a failing payload comes back on the next run.
-struct SeededRandom: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) {
-        state = seed
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
