@@ -5,6 +5,12 @@ import MusterLedger
 /// The embedded default: one SQLite file (`register.sqlite`) in the data directory, in WAL mode.
 public final class SQLiteStore: Store {
     let pool: DatabasePool
+    /// Read-only connections for ``lookup(_:)`` alone. A lookup blocks its thread while it waits
+    /// for a connection; if it shared `pool` with asynchronous reads, which hold a connection
+    /// while they wait to be scheduled, blocked lookups on every cooperative thread would wait
+    /// for them for ever (seen under load: the server hung at shutdown). Here every holder is
+    /// a lookup running on its thread, so a wait is always short.
+    private let lookupPool: DatabasePool
     public let path: String
 
     /// Opens the register database at `path`; `create` makes it (and its schema) if absent.
@@ -31,6 +37,9 @@ public final class SQLiteStore: Store {
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
             try SQLiteSchema.migrator.migrate(pool)
+            var lookups = configuration
+            lookups.readonly = true
+            lookupPool = try DatabasePool(path: path, configuration: lookups)
         } catch {
             throw StoreError(.io, "cannot open the register database at \(path): \(SQLiteStore.describe(error))")
         }
@@ -46,7 +55,7 @@ public final class SQLiteStore: Store {
     /// one of the few threads Swift concurrency runs everything on. Reads never wait for the
     /// writer (WAL), only for a free reader connection, of which there are more than threads.
     public func lookup<T: Sendable>(_ body: @escaping @Sendable (any StoreReading) throws -> T) async throws -> T {
-        let readHere: ((Database) throws -> T) throws -> T = pool.read
+        let readHere: ((Database) throws -> T) throws -> T = lookupPool.read
         return try readHere { db in try body(SQLiteTransaction(db)) }
     }
 
