@@ -11,6 +11,12 @@ extension Register {
         return try Checkpointer(keyring: keyring, origin: origin).verifierKey
     }
 
+    /// The number of entries committed to the ledger (the newest may wait up to the
+    /// checkpoint interval for a checkpoint that covers them).
+    public func ledgerSize() async throws -> UInt64 {
+        try await store.lookup { try $0.ledgerHead().size }
+    }
+
     /// The newest signed checkpoint, or the one for tree size `size`, exactly as signed.
     public func checkpoint(size: UInt64? = nil) async throws -> String {
         try await store.read { tx in

@@ -28,16 +28,9 @@ extension API {
         }
     }
 
-    /// Entries in the ledger: the size of the newest signed checkpoint (one is signed after every
-    /// write), 0 before the first.
+    /// Entries in the ledger, committed (the newest may wait up to the checkpoint interval for
+    /// the checkpoint that covers them).
     static func ledgerSize(_ register: Register) async throws -> UInt64 {
-        do {
-            let text = try await register.checkpoint()
-            let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-            guard lines.count > 1, let size = UInt64(lines[1]) else { throw APIError.internalError }
-            return size
-        } catch let error as RegisterError where error.code == .notFound {
-            return 0
-        }
+        try await register.ledgerSize()
     }
 }
