@@ -39,7 +39,8 @@ extension VaultShipper {
         {
             return nil
         }
-        let copyPath = register.configuration.dataDirectory + "/.snapshot-" + Hex.encode(RandomPool.shared.bytes(8)) + ".sqlite"
+        Self.removeStaleCopies(in: register.configuration.dataDirectory)
+        let copyPath = register.configuration.dataDirectory + "/" + Self.copyPrefix + Hex.encode(RandomPool.shared.bytes(8)) + ".sqlite"
         defer { try? FileManager.default.removeItem(atPath: copyPath) }
         let ledgerSize = try store.copy(to: copyPath)
         guard let file = FileHandle(forReadingAtPath: copyPath) else {
@@ -100,6 +101,20 @@ extension VaultShipper {
         removed += try await vault.pruneSnapshots(
             prefix: Self.registerPartPrefix, olderThan: oldestNeeded ?? now.addingTimeInterval(-retention), keepingNewest: 1)
         return removed
+    }
+
+    /// Database copies are named `.snapshot-<random>.sqlite` in the data directory.
+    static let copyPrefix = ".snapshot-"
+
+    /// Removes copies a crash left behind. Only those a day old: another shipper (one per
+    /// vault, or another process) may be sending one right now.
+    static func removeStaleCopies(in directory: String, now: Date = Date()) {
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        for name in files where name.hasPrefix(copyPrefix) {
+            let path = directory + "/" + name
+            let modified = (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date
+            if let modified, now.timeIntervalSince(modified) > 24 * 3600 { try? FileManager.default.removeItem(atPath: path) }
+        }
     }
 
     static func registerSealer(_ register: Register) throws -> SecretSealer {

@@ -127,7 +127,7 @@ import Testing
         let shipped = try await Shipped(people: 5)
         let number = try await shipped.register.add(person("Zebedee", "Quartermaine", email: "zebedee.q@example.org"))
         _ = try #require(try await shipped.shipper.shipRegisterSnapshot())
-        #expect(try FileManager.default.contentsOfDirectory(atPath: shipped.test.data).allSatisfy { !$0.hasPrefix(".snapshot-") })
+        #expect(try FileManager.default.contentsOfDirectory(atPath: shipped.test.data).allSatisfy { !$0.hasPrefix(VaultShipper.copyPrefix) })
         let names =
             try shipped.vault.list(prefix: VaultShipper.registerPartPrefix)
             + shipped.vault.list(prefix: VaultShipper.registerSnapshotPrefix)
@@ -138,6 +138,19 @@ import Testing
                 #expect(bytes.range(of: Data(needle.utf8)) == nil, "\(name) holds \(needle)")
             }
         }
+    }
+
+    /// A copy a crash left behind goes at the next snapshot once it is a day old; a recent one
+    /// (another shipper's, being sent) stays.
+    @Test func aStaleCopyIsRemovedAndARecentOneKept() async throws {
+        let shipped = try await Shipped(people: 2)
+        let stale = shipped.test.data + "/.snapshot-00000000000000aa.sqlite"
+        let recent = shipped.test.data + "/.snapshot-00000000000000bb.sqlite"
+        for path in [stale, recent] { FileManager.default.createFile(atPath: path, contents: Data([1])) }
+        try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(-25 * 3600)], ofItemAtPath: stale)
+        _ = try #require(try await shipped.shipper.shipRegisterSnapshot())
+        #expect(!FileManager.default.fileExists(atPath: stale))
+        #expect(FileManager.default.fileExists(atPath: recent))
     }
 
     /// Register snapshots hold the key store, so they go with the same retention: old
