@@ -42,7 +42,7 @@ extension Register {
             backup = try await VerifiedBackup.fetch(from: vault, keyring: keyring, point: point)
             kept = try backup.count(upTo: point)
         } catch {
-            if let staged = try? await staging?.value { _ = await staged.synced.result; staged.discard() }
+            if let staged = try? await staging?.value { await staged.discard() }
             throw error
         }
         var refused: String?
@@ -56,8 +56,7 @@ extension Register {
                 refused = refusal.message
             }
         case .success(let staged?):  // after the point asked for (a time before it)
-            _ = await staged.synced.result
-            staged.discard()
+            await staged.discard()
         case .failure(let refusal as SnapshotRefusal):
             refused = refusal.message
         case .failure(let error):

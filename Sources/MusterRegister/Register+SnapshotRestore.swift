@@ -31,7 +31,9 @@ struct StagedSnapshot: Sendable {
     /// are in the page cache), and awaited before the directory is renamed into place.
     var synced: Task<Void, any Error>
 
-    func discard() {
+    /// Removes the staged directory, once its fsync has finished with the file.
+    func discard() async {
+        _ = await synced.result
         try? FileManager.default.removeItem(atPath: target.dataDirectory)
     }
 }
@@ -95,8 +97,7 @@ extension Register {
             report.snapshotEntries = staged.manifest.ledgerSize
             return report
         } catch {
-            _ = await staged.synced.result
-            staged.discard()
+            await staged.discard()
             throw error
         }
     }
