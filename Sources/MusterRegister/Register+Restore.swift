@@ -125,7 +125,7 @@ extension Register {
         let store = try await openStore(configuration, create: true)
         let cipher = PersonCipher(keyring: keyring)
         let restoredAt = Timestamp(secondsSinceEpoch: configuration.clock() / 1000).description
-        let keys = backup.keys(asOf: UInt64(count))
+        let keys = try await backup.keys(asOf: UInt64(count))
         return try await store.write { tx in
             guard try tx.ledgerHead() == .empty, try tx.metadata("key_fingerprint") == nil else {
                 throw RegisterError(.layout, "that database already holds a register")

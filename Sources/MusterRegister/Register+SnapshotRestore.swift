@@ -1,4 +1,3 @@
-import Crypto
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -111,8 +110,7 @@ extension Register {
         else { throw RegisterError(.layout, "cannot create \(path)") }
         defer { try? file.close() }
         var written: UInt64 = 0
-        // Parts are fetched, checked and opened two at a time (a digest and a decryption of
-        // 32 MiB each), and written in order.
+        // Parts are fetched and opened two at a time, and written in order.
         try await withThrowingTaskGroup(of: (Int, [UInt8]).self) { group in
             var next = 0  // the next part to start
             var wanted = 0  // the next part to write
@@ -141,23 +139,21 @@ extension Register {
         }
     }
 
-    /// Part `index` of `manifest`, fetched, checked against the manifest's digest and opened.
+    /// Part `index` of `manifest`, fetched and opened: it opens only as this part of this
+    /// snapshot (see ``RegisterSnapshotManifest``).
     private static func openPart(
         _ index: Int, of manifest: RegisterSnapshotManifest, from vault: any Vault, sealer: SecretSealer
     ) async throws -> [UInt8] {
-        let part = manifest.parts[index]
+        let name = manifest.parts[index]
         let sealed: [UInt8]
         do {
-            sealed = try await vault.fetch(name: part.name)
+            sealed = try await vault.fetch(name: name)
         } catch {
-            throw SnapshotRefusal("its part \(part.name) cannot be fetched: \(Self.describe(error))")
+            throw SnapshotRefusal("its part \(name) cannot be fetched: \(Self.describe(error))")
         }
-        guard Array(SHA256.hash(data: sealed)) == part.digest else {
-            throw SnapshotRefusal("its part \(part.name) is not the one its manifest names (damaged or replaced)")
-        }
-        let owner = VaultShipper.partOwner(manifest.origin, ledgerSize: manifest.ledgerSize, index: index)
+        let owner = VaultShipper.partOwner(manifest.origin, id: manifest.id, ledgerSize: manifest.ledgerSize, index: index)
         guard let bytes = try? sealer.open(sealed, owner: owner) else {
-            throw SnapshotRefusal("its part \(part.name) does not open with these keys")
+            throw SnapshotRefusal("its part \(name) does not open as part \(index + 1) of this snapshot with these keys (damaged or replaced)")
         }
         return bytes
     }
@@ -178,7 +174,7 @@ extension Register {
         let cipher = PersonCipher(keyring: keyring)
         // The key store as of the end, folded from the key-store snapshots only when someone
         // joined after the snapshot (the snapshot holds everyone else's key).
-        let keys = count > Int(snapshotSize) ? backup.keys(asOf: UInt64(count)) : [:]
+        let keys = count > Int(snapshotSize) ? try await backup.keys(asOf: UInt64(count)) : [:]
         let restoredAt = Timestamp(secondsSinceEpoch: configuration.clock() / 1000).description
         return try await store.write { tx in
             try Self.checkCopy(tx, against: backup, size: snapshotSize, fingerprint: keyring.master.fingerprint)

@@ -37,17 +37,25 @@ struct VerifiedBackup {
     var origin: String
     var entries: [[UInt8]] = []
     var checkpoints: [(size: UInt64, text: String)] = []
-    var snapshots: [KeyStoreSnapshot] = []
     var segments = 0
+    /// Where the key-store snapshots come from. A vault's are fetched only when a restore
+    /// needs a key: one from a register snapshot with no newcomer after it needs none, and
+    /// the snapshots of a large register are tens of megabytes to fetch and open.
+    var keySnapshots: KeySnapshotSource
+
+    enum KeySnapshotSource {
+        case vault(any Vault, Keyring)
+        case loaded([KeyStoreSnapshot])
+    }
 
     /// Fetches every segment in order, checks that none is missing, and verifies each one
     /// (hashes, chain, signature, root) against what came before; stops after the segment that
-    /// holds `point`. Then fetches and opens the key-store snapshots.
+    /// holds `point`. The key-store snapshots are fetched later, if needed (``keys(asOf:)``).
     static func fetch(from vault: any Vault, keyring: Keyring, point: RestorePoint) async throws -> VerifiedBackup {
         let names = try await vault.names(prefix: SegmentName.prefix).map { try SegmentName(parsing: $0) }.sorted()
         guard let first = names.first else { throw RegisterError(.notFound, "the vault \(vault.location) holds no segments") }
         let firstSegment = try await Self.segment(first, from: vault)
-        var backup = VerifiedBackup(origin: firstSegment.origin)
+        var backup = VerifiedBackup(origin: firstSegment.origin, keySnapshots: .vault(vault, keyring))
         let verifier = try NoteVerifier(verifierKey: try Checkpointer(keyring: keyring, origin: backup.origin).verifierKey)
         var chain = SegmentChain(origin: backup.origin, verifier: verifier)
         var previous: SegmentName?
@@ -69,16 +77,22 @@ struct VerifiedBackup {
             previous = name
             if try backup.reached(point) { break }
         }
+        return backup
+    }
+
+    /// Every key-store snapshot in `vault`, opened with `keyring`.
+    private static func keySnapshots(in vault: any Vault, keyring: Keyring, origin: String) async throws -> [KeyStoreSnapshot] {
         let sealer = SecretSealer.keyStoreSnapshots(keyring.master)
+        var snapshots: [KeyStoreSnapshot] = []
         for name in try await vault.names(prefix: VaultShipper.keySnapshotPrefix) {
             do {
-                let opened = try sealer.open(try await vault.fetch(name: name), owner: Array(backup.origin.utf8))
-                backup.snapshots.append(try KeyStoreSnapshot(encoded: opened))
+                let opened = try sealer.open(try await vault.fetch(name: name), owner: Array(origin.utf8))
+                snapshots.append(try KeyStoreSnapshot(encoded: opened))
             } catch {
                 throw RegisterError(.corrupt, "key-store snapshot \(name) cannot be opened with these keys")
             }
         }
-        return backup
+        return snapshots
     }
 
     /// The first `size` entries, their checkpoints and the whole key store of `register`, read
@@ -86,14 +100,14 @@ struct VerifiedBackup {
     static func local(_ register: Register, through size: UInt64) async throws -> VerifiedBackup {
         let origin = register.origin
         return try await register.store.read { tx in
-            var backup = VerifiedBackup(origin: origin)
+            var backup = VerifiedBackup(origin: origin, keySnapshots: .loaded([]))
             var keys: [(id: [UInt8], wrapped: [UInt8])] = []
             try tx.forEachEntry(from: 1, through: size) { _, bytes, _ in backup.entries.append(bytes) }
             try tx.forEachCheckpoint { checkpointSize, text in
                 if checkpointSize <= size { backup.checkpoints.append((checkpointSize, text)) }
             }
             try tx.forEachWrappedKey { keys.append(($0.bytes, $1)) }
-            backup.snapshots = [KeyStoreSnapshot(kind: .full, ledgerSize: try tx.ledgerHead().size, keys: keys)]
+            backup.keySnapshots = .loaded([KeyStoreSnapshot(kind: .full, ledgerSize: try tx.ledgerHead().size, keys: keys)])
             return backup
         }
     }
@@ -135,7 +149,12 @@ struct VerifiedBackup {
     /// The wrapped data keys as of entry `size`: the newest full snapshot at or before it (or
     /// the oldest there is), then each later delta: whole when it ends at or before `size`,
     /// only its additions when it ends after (its erasures had not happened yet).
-    func keys(asOf size: UInt64) -> [[UInt8]: [UInt8]] {
+    func keys(asOf size: UInt64) async throws -> [[UInt8]: [UInt8]] {
+        let snapshots: [KeyStoreSnapshot]
+        switch keySnapshots {
+        case .vault(let vault, let keyring): snapshots = try await Self.keySnapshots(in: vault, keyring: keyring, origin: origin)
+        case .loaded(let loaded): snapshots = loaded
+        }
         let fulls = snapshots.filter { $0.kind == .full }.sorted { $0.ledgerSize < $1.ledgerSize }
         let base = fulls.last { $0.ledgerSize <= size } ?? fulls.first
         var keys: [[UInt8]: [UInt8]] = [:]

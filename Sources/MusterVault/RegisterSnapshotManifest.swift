@@ -5,37 +5,33 @@ import MusterLedger
 /// as of a ledger size, cut into sealed parts stored in a vault one by one.
 ///
 /// The parts are stored first and the manifest last, so a snapshot whose upload stopped half
-/// way has no manifest and is never used. The manifest names each part and the SHA-256 of its
-/// sealed bytes, so a part that is swapped, replaced or cut is refused before it is opened.
-/// Plain bytes here; the register seals the manifest and every part under a key derived from
-/// the master key before they leave the machine.
+/// way has no manifest and is never used. The manifest names each part in order and carries a
+/// random id; each part is sealed with that id, its index and the ledger size as associated
+/// data, so a part that is swapped with another (of this snapshot or any other), replaced or
+/// cut fails to open. (The sealing's tag is the check: a SHA-256 of each part as well cost a
+/// sixth of a restore and checked nothing more.) Plain bytes here; the register seals the
+/// manifest and every part under a key derived from the master key before they leave the
+/// machine.
 ///
 /// A register snapshot holds the key store too, so it is pruned with the same retention as
 /// key-store snapshots: once the retention has passed, an erasure has reached every backup.
 public struct RegisterSnapshotManifest: Sendable, Equatable {
-    public struct Part: Sendable, Equatable {
-        /// The vault name the part was stored under.
-        public var name: String
-        /// SHA-256 of the part's sealed bytes, as stored.
-        public var digest: [UInt8]
-
-        public init(name: String, digest: [UInt8]) {
-            self.name = name
-            self.digest = digest
-        }
-    }
-
     /// The log the register belongs to (its checkpoints' origin): a restore checks it against
     /// the segments' before using the snapshot.
     public var origin: String
+    /// Random, drawn for each snapshot: bound into every part's sealing.
+    public var id: [UInt8]
     /// The number of ledger entries in the copied database.
     public var ledgerSize: UInt64
     /// The size of the database file, the sum of the opened parts.
     public var fileBytes: UInt64
-    public var parts: [Part]
+    /// The vault names the parts were stored under, in order.
+    public var parts: [String]
 
-    public init(origin: String, ledgerSize: UInt64, fileBytes: UInt64, parts: [Part]) {
+    public init(origin: String, id: [UInt8], ledgerSize: UInt64, fileBytes: UInt64, parts: [String]) {
+        precondition(id.count == Self.idBytes, "a register snapshot id is \(Self.idBytes) bytes")
         self.origin = origin
+        self.id = id
         self.ledgerSize = ledgerSize
         self.fileBytes = fileBytes
         self.parts = parts
@@ -51,27 +47,27 @@ public struct RegisterSnapshotManifest: Sendable, Equatable {
     public static let partGrace: TimeInterval = 24 * 3600
 
     static let magic: [UInt8] = Array("MREG".utf8)
-    static let version: UInt8 = 1
-    static let digestBytes = 32
+    static let version: UInt8 = 2
+    public static let idBytes = 16
     /// Vault names are short; a register snapshot of a few terabytes has a few thousand parts.
     static let maximumNameBytes = 255
     static let maximumParts = 1 << 20
 
-    /// `MREG`, version, origin, ledger size, file size, part count, then (name, digest) per
-    /// part; integers big-endian, the origin and names with a 16-bit length prefix.
+    /// `MREG`, version, origin, id, ledger size, file size, part count, then each part's name;
+    /// integers big-endian, the origin and names with a 16-bit length prefix.
     public func encode() -> [UInt8] {
         precondition(origin.utf8.count <= Self.maximumNameBytes * 4)
         var out = Self.magic + [Self.version]
         out.appendBigEndian(UInt16(origin.utf8.count))
         out += Array(origin.utf8)
+        out += id
         out.appendBigEndian(ledgerSize)
         out.appendBigEndian(fileBytes)
         out.appendBigEndian(UInt32(parts.count))
         for part in parts {
-            precondition(part.name.utf8.count <= Self.maximumNameBytes && part.digest.count == Self.digestBytes)
-            out.appendBigEndian(UInt16(part.name.utf8.count))
-            out += Array(part.name.utf8)
-            out += part.digest
+            precondition(part.utf8.count <= Self.maximumNameBytes)
+            out.appendBigEndian(UInt16(part.utf8.count))
+            out += Array(part.utf8)
         }
         return out
     }
@@ -85,21 +81,20 @@ public struct RegisterSnapshotManifest: Sendable, Equatable {
             throw VaultError(.unsupportedVersion, "unknown register snapshot manifest version")
         }
         guard let originLength = reader.u16(), originLength <= Self.maximumNameBytes * 4,
-            let origin = reader.bytes(Int(originLength)), let ledgerSize = reader.u64(), let fileBytes = reader.u64(), let count = reader.u32(),
-            count <= Self.maximumParts, Int(count) <= reader.remaining / (2 + Self.digestBytes)
+            let origin = reader.bytes(Int(originLength)), let id = reader.bytes(Self.idBytes), let ledgerSize = reader.u64(),
+            let fileBytes = reader.u64(), let count = reader.u32(), count <= Self.maximumParts, Int(count) <= reader.remaining / 2
         else {
             throw VaultError(.malformed, "the register snapshot manifest header is cut short or impossible")
         }
-        var parts: [Part] = []
+        var parts: [String] = []
         for _ in 0..<count {
-            guard let length = reader.u16(), length <= Self.maximumNameBytes, let name = reader.bytes(Int(length)),
-                let digest = reader.bytes(Self.digestBytes)
-            else {
+            guard let length = reader.u16(), length <= Self.maximumNameBytes, let name = reader.bytes(Int(length)) else {
                 throw VaultError(.malformed, "a register snapshot part is cut short")
             }
-            parts.append(Part(name: String(decoding: name, as: UTF8.self), digest: Array(digest)))
+            parts.append(String(decoding: name, as: UTF8.self))
         }
         guard reader.isAtEnd else { throw VaultError(.malformed, "bytes after the end of the manifest") }
-        self.init(origin: String(decoding: origin, as: UTF8.self), ledgerSize: ledgerSize, fileBytes: fileBytes, parts: parts)
+        self.init(
+            origin: String(decoding: origin, as: UTF8.self), id: Array(id), ledgerSize: ledgerSize, fileBytes: fileBytes, parts: parts)
     }
 }

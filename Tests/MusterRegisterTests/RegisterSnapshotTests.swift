@@ -1,6 +1,7 @@
 import Foundation
 import MusterCore
 import MusterStore
+import MusterTesting
 import MusterVault
 import Testing
 
@@ -98,7 +99,7 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: shipped.test.directory.path).allSatisfy { !$0.contains("restoring") })
     }
 
-    @Test func aDamagedPartIsRefusedByItsDigestAndAnIncompleteSnapshotIsIgnored() async throws {
+    @Test func aDamagedPartIsRefusedAndAnIncompleteSnapshotIsIgnored() async throws {
         let (shipped, _, _) = try await Self.snapshotThenChanges()
         let expected = try await shipped.register.stateDigest()
         let part = try #require(try shipped.vault.list(prefix: VaultShipper.registerPartPrefix).first)
@@ -119,6 +120,37 @@ import Testing
         let incomplete = try await Register.restore(from: shipped.vault, into: shipped.restoreTarget("incomplete"))
         #expect(incomplete.registerSnapshot == nil && incomplete.refusedSnapshot == nil)
         #expect(try await Register.open(shipped.restoreTarget("incomplete")).stateDigest() == expected)
+    }
+
+    /// Two snapshots of the same ledger (sent to two vaults) have parts at the same places that
+    /// open to the same kind of bytes: a part of one put in place of the other's is still
+    /// refused, because each part is sealed with its snapshot's random id.
+    @Test func aPartOfAnotherSnapshotOfTheSameLedgerIsRefused() async throws {
+        let shipped = try await Shipped(people: 10)
+        _ = try await shipped.ship()
+        let otherDirectory = TemporaryDirectory("muster-vault-other")
+        defer { withExtendedLifetime(otherDirectory) {} }
+        var first = shipped.shipper
+        var second = VaultShipper(register: shipped.register, vault: try FileVault(directory: otherDirectory.path))
+        first.registerPartBytes = 8192
+        second.registerPartBytes = 8192
+        let mine = try #require(try await first.shipRegisterSnapshot())
+        let theirs = try #require(try await second.shipRegisterSnapshot())
+        #expect(mine.ledgerSize == theirs.ledgerSize)
+        // The first part of each, by their manifests: the same place in both.
+        let sealer = try VaultShipper.registerSealer(shipped.register)
+        let myManifest = try #require(try await VaultShipper.newestRegisterSnapshot(in: shipped.vault, sealer: sealer, origin: nil)).manifest
+        let theirManifest = try #require(try await VaultShipper.newestRegisterSnapshot(in: second.vault, sealer: sealer, origin: nil)).manifest
+        let (myPart, theirPart) = (myManifest.parts[0], theirManifest.parts[0])
+        let path = shipped.vaultDirectory.file(myPart)
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
+        try FileManager.default.removeItem(atPath: path)
+        try FileManager.default.copyItem(atPath: otherDirectory.file(theirPart), toPath: path)
+
+        let report = try await Register.restore(from: shipped.vault, into: shipped.restoreTarget("swapped"))
+        #expect(report.registerSnapshot == nil)
+        #expect(report.refusedSnapshot?.contains("damaged or replaced") == true)
+        #expect(try await Register.open(shipped.restoreTarget("swapped")).stateDigest() == (try await shipped.register.stateDigest()))
     }
 
     /// The copy never stays beside the database, and nothing the vault holds is readable

@@ -4,12 +4,12 @@ import Testing
 
 struct RegisterSnapshotManifestTests {
     static let manifest = RegisterSnapshotManifest(
-        origin: "register.example.org/log", ledgerSize: 430_001, fileBytes: 647_090_176,
-        parts: (0..<3).map { .init(name: "pages-20261126T094429Z-41471\($0)b573d62718", digest: Array(repeating: UInt8($0), count: 32)) })
+        origin: "register.example.org/log", id: Array(0..<16), ledgerSize: 430_001, fileBytes: 647_090_176,
+        parts: (0..<3).map { "pages-20261126T094429Z-41471\($0)b573d62718" })
 
     @Test func roundTrips() throws {
         #expect(try RegisterSnapshotManifest(encoded: Self.manifest.encode()) == Self.manifest)
-        let empty = RegisterSnapshotManifest(origin: "o", ledgerSize: 0, fileBytes: 0, parts: [])
+        let empty = RegisterSnapshotManifest(origin: "o", id: Array(repeating: 7, count: 16), ledgerSize: 0, fileBytes: 0, parts: [])
         #expect(try RegisterSnapshotManifest(encoded: empty.encode()) == empty)
     }
 
@@ -30,7 +30,7 @@ struct RegisterSnapshotManifestTests {
         bytes[4] = 9
         #expect { try RegisterSnapshotManifest(encoded: bytes) } throws: { ($0 as? VaultError)?.code == .unsupportedVersion }
         bytes = Self.manifest.encode()
-        let countOffset = 5 + 2 + "register.example.org/log".utf8.count + 16
+        let countOffset = 5 + 2 + "register.example.org/log".utf8.count + 16 + 16
         bytes.replaceSubrange(countOffset..<countOffset + 4, with: [0xFF, 0xFF, 0xFF, 0xFF])  // part count
         #expect { try RegisterSnapshotManifest(encoded: bytes) } throws: { ($0 as? VaultError)?.code == .malformed }
     }
