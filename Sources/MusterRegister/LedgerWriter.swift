@@ -16,11 +16,28 @@ struct LedgerWriter: Sendable {
     func transact<T: Sendable>(_ body: @escaping @Sendable (any StoreWriting) throws -> T) async throws -> T {
         let checkpointer = try requireCheckpointer()
         let clock = clock
-        return try await store.write { tx in
+        let (result, appended) = try await store.write { tx in
+            let before = try tx.ledgerHead().size
             let result = try body(tx)
             try checkpointer.seal(tx, time: clock())
-            return result
+            return (result, try tx.ledgerHead().size - before)
         }
+        if appended >= Self.bulkEntries { Self.settle(store) }
+        return result
+    }
+
+    /// From this many entries in one transaction (an import, an export's disclosures), the
+    /// write-ahead log is written back and emptied at once (see ``settle(_:)``).
+    static let bulkEntries: UInt64 = 10_000
+
+    /// Writes a SQLite register's write-ahead log back into the database file and truncates it.
+    /// SQLite does this when the last connection closes, but a command's process can end first,
+    /// and then every later process looks up each page it reads in the log's index, then reads
+    /// it from the log: `ledger verify` of a freshly imported 430,000-person register took
+    /// 3.85 s that way, 2.06 s once written back. Best effort: a reader that holds the log keeps
+    /// it, and the next bulk write tries again.
+    static func settle(_ store: any Store) {
+        try? (store as? SQLiteStore)?.checkpoint()
     }
 
     /// Appends `drafts` in one transaction.
