@@ -3,12 +3,18 @@
 /// Every read checks the remaining length first and returns `nil` when it is short, so a
 /// hostile length can never index past the end or ask for an allocation the input cannot back.
 public struct BinaryReader {
-    private let bytes: [UInt8]
+    private let bytes: ArraySlice<UInt8>
+    /// How many bytes have been read (from the start of what the reader was given).
     public private(set) var offset: Int
     private let end: Int
 
     /// Reads `bytes[0..<end]` (all of them when `end` is nil).
     public init(_ bytes: [UInt8], end: Int? = nil) {
+        self.init(bytes[...], end: end)
+    }
+
+    /// Reads the first `end` bytes of `bytes` (all of them when `end` is nil), in place.
+    public init(_ bytes: ArraySlice<UInt8>, end: Int? = nil) {
         self.bytes = bytes
         self.offset = 0
         self.end = min(end ?? bytes.count, bytes.count)
@@ -21,7 +27,8 @@ public struct BinaryReader {
     public mutating func bytes(_ count: Int) -> ArraySlice<UInt8>? {
         guard count >= 0, remaining >= count else { return nil }
         defer { offset += count }
-        return bytes[offset..<(offset + count)]
+        let start = bytes.startIndex + offset
+        return bytes[start..<(start + count)]
     }
 
     public mutating func u8() -> UInt8? { bytes(1)?.first }

@@ -76,7 +76,7 @@ extension Segment {
     /// The body, inflated if need be, after checking its declared sizes.
     private static func storedBody(
         _ reader: inout BinaryReader, flags: UInt8, count: Int, stored: Int, inflated: Int
-    ) throws(VaultError) -> [UInt8] {
+    ) throws(VaultError) -> ArraySlice<UInt8> {
         guard count >= 1 else { throw VaultError(.malformed, "a segment holds at least one entry") }
         guard count <= Limits.maximumEntryCount else {
             throw VaultError(.limitExceeded, "more than \(Limits.maximumEntryCount) entries")
@@ -89,7 +89,7 @@ extension Segment {
         guard let raw = reader.bytes(stored) else { throw VaultError(.malformed, "the body is truncated") }
         guard flags & compressedFlag != 0 else {
             guard inflated == stored else { throw VaultError(.malformed, "a raw body declares two lengths") }
-            return Array(raw)
+            return raw  // in place: the entries are copied out of it once, below
         }
         // Bound the allocation by what the compressed bytes could honestly inflate to.
         guard inflated <= stored * Deflate.maximumRatio + 64 else {
@@ -98,11 +98,11 @@ extension Segment {
         guard let body = Deflate.inflate(raw, count: inflated) else {
             throw VaultError(.malformed, "the body does not inflate to its declared size")
         }
-        return body
+        return body[...]
     }
 
     private static func splitEntries(
-        _ body: [UInt8], count: Int, firstSequence: UInt64
+        _ body: ArraySlice<UInt8>, count: Int, firstSequence: UInt64
     ) throws(VaultError) -> [[UInt8]] {
         var reader = BinaryReader(body)
         var entries: [[UInt8]] = []
