@@ -176,8 +176,8 @@ extension Register {
         // joined after the snapshot (the snapshot holds everyone else's key).
         let keys = count > Int(snapshotSize) ? try await backup.keys(asOf: UInt64(count)) : [:]
         let restoredAt = Timestamp(secondsSinceEpoch: configuration.clock() / 1000).description
+        try await Self.checkCopy(store, against: backup, size: snapshotSize, fingerprint: keyring.master.fingerprint)
         return try await store.write { tx in
-            try Self.checkCopy(tx, against: backup, size: snapshotSize, fingerprint: keyring.master.fingerprint)
             var report = RestoreReport(segments: backup.segments)
             var rows: [SubjectID: (before: PersonRow?, after: PersonRow)] = [:]
             for bytes in backup.entries[Int(snapshotSize)..<count] {
@@ -217,19 +217,46 @@ extension Register {
     }
 
     /// The copy belongs to these keys and this log, and its ledger is exactly the first
-    /// `size` verified entries.
-    private static func checkCopy(_ tx: any StoreWriting, against backup: VerifiedBackup, size: UInt64, fingerprint: String) throws {
-        guard try tx.metadata("key_fingerprint") == fingerprint, try tx.metadata("origin") == backup.origin else {
-            throw SnapshotRefusal("it is a copy of another register")
-        }
-        guard try tx.ledgerHead().size == size, size <= UInt64(backup.entries.count) else {
-            throw SnapshotRefusal("its ledger does not hold the \(size) entries its manifest says")
-        }
-        try tx.forEachEntryInPlace(from: 1, through: size) { sequence, bytes, _ in
-            guard bytes.elementsEqual(backup.entries[Int(sequence) - 1]) else {
-                throw SnapshotRefusal("its entry \(sequence) differs from the vault's segments")
+    /// `size` verified entries. The entries are compared in two halves at once, each in a read
+    /// of its own (nothing else writes to the hidden copy).
+    private static func checkCopy(_ store: SQLiteStore, against backup: VerifiedBackup, size: UInt64, fingerprint: String) async throws {
+        let (origin, entries) = (backup.origin, backup.entries)
+        try await store.read { tx in
+            guard try tx.metadata("key_fingerprint") == fingerprint, try tx.metadata("origin") == origin else {
+                throw SnapshotRefusal("it is a copy of another register")
+            }
+            guard try tx.ledgerHead().size == size, size <= UInt64(entries.count) else {
+                throw SnapshotRefusal("its ledger does not hold the \(size) entries its manifest says")
             }
         }
+        @Sendable func compare(_ first: UInt64, _ last: UInt64) async -> Result<Void, any Error> {
+            guard first <= last else { return .success(()) }
+            do {
+                return .success(
+                    try await store.read { tx in
+                        try tx.forEachEntryInPlace(from: first, through: last) { sequence, bytes, _ in
+                            guard Self.same(bytes, entries[Int(sequence) - 1]) else {
+                                throw SnapshotRefusal("its entry \(sequence) differs from the vault's segments")
+                            }
+                        }
+                    })
+            } catch {
+                return .failure(error)
+            }
+        }
+        async let lower = compare(1, size / 2)
+        async let upper = compare(size / 2 + 1, size)
+        // The first difference is the one named, whichever half finds its own first.
+        let results = await [lower, upper]
+        for result in results { try result.get() }
+    }
+
+    /// Whether `stored` holds exactly `verified` (a word-wise comparison: two hundred megabytes
+    /// compared a byte at a time took a tenth of a restore).
+    private static func same(_ stored: UnsafeRawBufferPointer, _ verified: [UInt8]) -> Bool {
+        guard stored.count == verified.count else { return false }
+        guard !verified.isEmpty else { return true }
+        return verified.withUnsafeBytes { memcmp(stored.baseAddress!, $0.baseAddress!, stored.count) == 0 }
     }
 
     /// An error's message: Muster's errors name no personal data, and describe themselves.

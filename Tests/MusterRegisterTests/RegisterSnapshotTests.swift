@@ -122,6 +122,29 @@ import Testing
         #expect(try await Register.open(shipped.restoreTarget("incomplete")).stateDigest() == expected)
     }
 
+    /// A snapshot whose ledger is not the vault's (an entry edited in the database, then
+    /// snapshotted) is refused before anything is replayed onto it, whether the entry is in the
+    /// first or the second half (compared on two threads).
+    @Test(arguments: [2, 11])
+    func aSnapshotWhoseLedgerDiffersFromTheSegmentsIsRefused(sequence: Int) async throws {
+        let shipped = try await Shipped(people: 10)
+        _ = try await shipped.ship()
+        let expected = try await shipped.register.stateDigest()
+        // The last byte of the entry is its payload's (changed, the entry still parses).
+        try SQLiteRawAccess(path: shipped.test.data + "/register.sqlite").execute(
+            """
+            UPDATE ledger SET entry = substr(entry, 1, length(entry) - 1)
+                || (CASE WHEN substr(entry, -1) = x'00' THEN x'01' ELSE x'00' END) WHERE seq = \(sequence)
+            """)
+        _ = try #require(try await shipped.shipper.shipRegisterSnapshot())
+
+        let target = shipped.restoreTarget("restored")
+        let report = try await Register.restore(from: shipped.vault, into: target)
+        #expect(report.registerSnapshot == nil)
+        #expect(report.refusedSnapshot?.contains("its entry \(sequence) differs from the vault's segments") == true)
+        #expect(try await Register.open(target).stateDigest() == expected)
+    }
+
     /// Two snapshots of the same ledger (sent to two vaults) have parts at the same places that
     /// open to the same kind of bytes: a part of one put in place of the other's is still
     /// refused, because each part is sealed with its snapshot's random id.
