@@ -48,13 +48,27 @@ enum LedgerAudit {
                 sequence: chain.head.size + 1,
                 "the checkpoint at size \(size) covers entries the ledger no longer has (it ends at entry \(chain.head.size))")
         }
+        try compareNodes(tx, with: digests)
+        progress?(chain.head.size)
+        return (chain.head.size, bytesSeen, checkpoints.count)
+    }
+
+    /// Checks the stored Merkle nodes against the tree of `leafHashes`, hashes already known
+    /// to be those of the stored entries (a restore has them from verifying the segments).
+    static func merkleNodes(_ tx: any StoreReading, leafHashes: ArraySlice<EntryHash>) throws {
+        var tree = MerkleAppender()
+        var digests = LevelDigests()
+        for hash in leafHashes { tree.append(leafHash: hash) { digests.add($0) } }
+        try compareNodes(tx, with: digests)
+    }
+
+    /// Whether the stored nodes, level by level, are the ones `digests` summed.
+    private static func compareNodes(_ tx: any StoreReading, with digests: LevelDigests) throws {
         var stored = digests.sibling()
         try tx.forEachMerkleNode { stored.add($0) }
         if let level = digests.firstDifference(from: stored) {
             throw VerificationFailure(sequence: nil, "the stored Merkle nodes at level \(level) differ from the tree the entries give")
         }
-        progress?(chain.head.size)
-        return (chain.head.size, bytesSeen, checkpoints.count)
     }
 
     /// Checks each checkpoint the entries reached: its signature, and that it signs the size

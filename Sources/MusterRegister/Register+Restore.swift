@@ -13,7 +13,7 @@ extension Register {
     /// Every segment is fetched and verified (hashes, chain, signatures, Merkle roots, no gaps)
     /// before anything is written. Into SQLite, when the vault holds a register snapshot at or
     /// before the point, the restore starts from it and replays only the entries after it, and
-    /// keeps the result only if it passes the full verification (see
+    /// keeps the result only if it passes everything `ledger verify` checks (see
     /// ``restore(_:from:into:entries:keyring:)``); a snapshot that fails is reported
     /// and the restore replays every entry instead. Replaying writes the entries in one
     /// transaction, with the key store from the key-store snapshots, and rebuilds the tables.

@@ -70,9 +70,11 @@ extension Register {
     }
 
     /// Finishes a restore from a staged snapshot and the verified entries after it, keeping the
-    /// result only if it passes the full `verify`: every entry equals the segments' (which were
-    /// verified, chain, roots and signatures, before this is called), every hash, Merkle node
-    /// and checkpoint, and the tables and key store against a replay of the ledger. A snapshot
+    /// result only if it passes what `ledger verify` checks: every entry and its stored hash
+    /// equal the segments' (which were verified, chain, roots and signatures, before this is
+    /// called: the entries are not hashed again), every Merkle node equals the tree of those
+    /// hashes, the checkpoints are the vault's, and the tables and key store equal a replay of
+    /// the ledger. A snapshot
     /// is sealed with the register's keys, so only a holder of the keys could forge one; these
     /// checks are what stop a forged or damaged one. On any failure the staged directory goes.
     static func restore(
@@ -86,7 +88,7 @@ extension Register {
             var report = try await replayTail(
                 backup, after: staged.manifest.ledgerSize, through: count, into: staged.target, keyring: keyring)
             do {
-                _ = try await Register.open(staged.target).verify()
+                try await Register.open(staged.target).verifyRestored(leafHashes: backup.hashes[..<count])
             } catch {
                 throw SnapshotRefusal("\(staged.name): the register it gives fails verification: \(Self.describe(error))")
             }
@@ -220,12 +222,12 @@ extension Register {
     /// `size` verified entries. The entries are compared in two halves at once, each in a read
     /// of its own (nothing else writes to the hidden copy).
     private static func checkCopy(_ store: SQLiteStore, against backup: VerifiedBackup, size: UInt64, fingerprint: String) async throws {
-        let (origin, entries) = (backup.origin, backup.entries)
+        let (origin, entries, hashes) = (backup.origin, backup.entries, backup.hashes)
         try await store.read { tx in
             guard try tx.metadata("key_fingerprint") == fingerprint, try tx.metadata("origin") == origin else {
                 throw SnapshotRefusal("it is a copy of another register")
             }
-            guard try tx.ledgerHead().size == size, size <= UInt64(entries.count) else {
+            guard try tx.ledgerHead().size == size, size <= UInt64(entries.count), hashes.count == entries.count else {
                 throw SnapshotRefusal("its ledger does not hold the \(size) entries its manifest says")
             }
         }
@@ -234,9 +236,12 @@ extension Register {
             do {
                 return .success(
                     try await store.read { tx in
-                        try tx.forEachEntryInPlace(from: first, through: last) { sequence, bytes, _ in
+                        try tx.forEachEntryInPlace(from: first, through: last) { sequence, bytes, storedHash in
                             guard Self.same(bytes, entries[Int(sequence) - 1]) else {
                                 throw SnapshotRefusal("its entry \(sequence) differs from the vault's segments")
+                            }
+                            guard hashes[Int(sequence) - 1].equals(storedHash) else {
+                                throw SnapshotRefusal("its entry \(sequence) is stored with a hash that is not the entry's")
                             }
                         }
                     })

@@ -27,17 +27,41 @@ extension Register {
         async let ledger = store.read { tx in
             try LedgerAudit.chainAndTree(tx, verifier: verifier) { progress?($0, total) }
         }
-        let ranges = SubjectRange.partition(into: LedgerAudit.rangeCount(entries: total))
-        async let projection = LedgerAudit.checkProjection(store, ranges: ranges, threads: ProcessInfo.processInfo.activeProcessorCount)
+        async let projection = verifyProjection(entries: total)
         // A broken chain is reported before anything the projection check found.
         let chain = try await ledger
-        var (count, matches) = try await projection
-        if !matches {
-            count = try await store.read { tx in try LedgerAudit.projectionPersonByPerson(tx) }
-        }
+        let count = try await projection
         return VerificationReport(
             entries: chain.entries, bytes: chain.bytes, checkpoints: chain.checkpoints, people: count,
             seconds: Date().timeIntervalSince(started))
+    }
+
+    /// Checks the tables and the key store against a replay of the ledger (of `entries`
+    /// entries), naming the first difference; returns how many people the ledger gives.
+    func verifyProjection(entries: UInt64) async throws -> Int {
+        let ranges = SubjectRange.partition(into: LedgerAudit.rangeCount(entries: entries))
+        let (count, matches) = try await LedgerAudit.checkProjection(
+            store, ranges: ranges, threads: ProcessInfo.processInfo.activeProcessorCount)
+        if matches { return count }
+        return try await store.read { tx in try LedgerAudit.projectionPersonByPerson(tx) }
+    }
+
+    /// What ``verify(verifierKey:progress:)`` checks of a restored register whose entries are
+    /// already known to be exactly `backup`'s verified ones (compared byte for byte, with their
+    /// stored hashes, on the way in): every entry is not hashed again; the stored Merkle nodes
+    /// are checked against the tree of the hashes the segment check computed, and the tables
+    /// and key store against the replay.
+    func verifyRestored(leafHashes: ArraySlice<EntryHash>) async throws {
+        let count = UInt64(leafHashes.count)
+        async let nodes: Void = store.read { tx in
+            guard try tx.ledgerHead().size == count else {
+                throw VerificationFailure(sequence: nil, "the restored ledger does not hold the \(count) entries restored")
+            }
+            try LedgerAudit.merkleNodes(tx, leafHashes: leafHashes)
+        }
+        async let projection = verifyProjection(entries: count)
+        try await nodes
+        _ = try await projection
     }
 
     /// Drops the projection (tables and blind indexes) and rebuilds it from the ledger and the

@@ -36,6 +36,8 @@ public struct RestoreReport: Sendable {
 struct VerifiedBackup {
     var origin: String
     var entries: [[UInt8]] = []
+    /// Each entry's hash (its Merkle leaf hash), computed once when its segment was verified.
+    var hashes: [EntryHash] = []
     var checkpoints: [(size: UInt64, text: String)] = []
     var segments = 0
     /// Where the key-store snapshots come from. A vault's are fetched only when a restore
@@ -67,7 +69,7 @@ struct VerifiedBackup {
             }
             let segment = name == first ? firstSegment : try await Self.segment(name, from: vault)
             do {
-                try chain.accept(segment)
+                try chain.accept(segment, leafHashes: &backup.hashes)
             } catch {
                 throw RegisterError(.corrupt, "segment \(name.fileName) fails verification: \(error.message)")
             }
@@ -102,7 +104,10 @@ struct VerifiedBackup {
         return try await register.store.read { tx in
             var backup = VerifiedBackup(origin: origin, keySnapshots: .loaded([]))
             var keys: [(id: [UInt8], wrapped: [UInt8])] = []
-            try tx.forEachEntry(from: 1, through: size) { _, bytes, _ in backup.entries.append(bytes) }
+            try tx.forEachEntry(from: 1, through: size) { _, bytes, _ in
+                backup.entries.append(bytes)
+                backup.hashes.append(MerkleHash.leaf(bytes))
+            }
             try tx.forEachCheckpoint { checkpointSize, text in
                 if checkpointSize <= size { backup.checkpoints.append((checkpointSize, text)) }
             }

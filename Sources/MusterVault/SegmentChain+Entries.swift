@@ -2,13 +2,14 @@ import MusterLedger
 
 extension SegmentChain {
     /// Chains `entries` after `head` with ``MusterLedger/ChainVerifier``'s rules, and adds each
-    /// one's leaf hash to `appender`. Works on the caller's copies, so a failure part-way leaves
+    /// one's leaf hash to `appender` and to `leafHashes`. Works on the caller's copies, so a failure part-way leaves
     /// the chain itself untouched.
     ///
     /// The rules are ChainVerifier's, inlined: a segment carries no stored hash to compare
     /// against, and ChainVerifier would need one, which would mean hashing every entry twice.
     static func append(
-        _ entries: [[UInt8]], from firstSequence: UInt64, to head: inout ChainHead, _ appender: inout MerkleAppender
+        _ entries: [[UInt8]], from firstSequence: UInt64, to head: inout ChainHead, _ appender: inout MerkleAppender,
+        leafHashes: inout [EntryHash]
     ) throws(VaultError) {
         for (offset, bytes) in entries.enumerated() {
             let sequence = firstSequence + UInt64(offset)
@@ -32,7 +33,8 @@ extension SegmentChain {
             // One hash serves both the chain link and the Merkle leaf.
             let hash = MerkleHash.leaf(bytes)
             head = ChainHead(size: sequence, hash: hash)
-            _ = appender.append(leafHash: hash)
+            appender.append(leafHash: hash) { _ in }
+            leafHashes.append(hash)
         }
     }
 

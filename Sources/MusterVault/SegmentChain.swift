@@ -79,6 +79,15 @@ public struct SegmentChain: Sendable {
     /// - Returns: the segment's checkpoint, verified.
     @discardableResult
     public mutating func accept(_ segment: Segment) throws(VaultError) -> SignedCheckpoint {
+        var unused: [EntryHash] = []
+        return try accept(segment, leafHashes: &unused)
+    }
+
+    /// ``accept(_:)``, adding the hash of each of the segment's entries (its leaf hash, which
+    /// also chains it) to `leafHashes` once it is accepted: a restore compares them with what
+    /// it writes instead of hashing every entry again.
+    @discardableResult
+    public mutating func accept(_ segment: Segment, leafHashes: inout [EntryHash]) throws(VaultError) -> SignedCheckpoint {
         do throws(VaultError) {
             guard segment.origin.utf8.elementsEqual(origin.utf8) else {
                 throw VaultError(.wrongOrigin, "the segment is from another log")
@@ -97,7 +106,9 @@ public struct SegmentChain: Sendable {
             }
             var head = self.head
             var appender = self.appender
-            try Self.append(segment.entries, from: segment.firstSequence, to: &head, &appender)
+            var hashes: [EntryHash] = []
+            hashes.reserveCapacity(segment.entries.count)
+            try Self.append(segment.entries, from: segment.firstSequence, to: &head, &appender, leafHashes: &hashes)
             guard appender.root == signed.checkpoint.rootHash else {
                 throw VaultError(
                     .checkpointMismatch,
@@ -106,6 +117,7 @@ public struct SegmentChain: Sendable {
             self.head = head
             self.appender = appender
             self.checkpoint = signed
+            leafHashes += hashes
             return signed
         } catch {
             throw error.naming(segment.name.fileName)

@@ -145,6 +145,29 @@ import Testing
         #expect(try await Register.open(target).stateDigest() == expected)
     }
 
+    /// The restore does not hash the snapshot's entries again: it compares their stored hashes
+    /// and the stored Merkle nodes with what verifying the segments computed. A snapshot with
+    /// either edited (the entries themselves intact) is refused.
+    @Test(arguments: [
+        ("UPDATE ledger SET hash = zeroblob(32) WHERE seq = 5", "its entry 5 is stored with a hash that is not the entry's"),
+        ("UPDATE merkle_nodes SET hash = zeroblob(32) WHERE level = 1 AND idx = 2", "the stored Merkle nodes at level 1 differ"),
+    ])
+    func aSnapshotWithEditedHashesOrNodesIsRefused(edit: String, refusal: String) async throws {
+        let shipped = try await Shipped(people: 10)
+        _ = try await shipped.ship()
+        let expected = try await shipped.register.stateDigest()
+        try SQLiteRawAccess(path: shipped.test.data + "/register.sqlite").execute(edit)
+        _ = try #require(try await shipped.shipper.shipRegisterSnapshot())
+
+        let target = shipped.restoreTarget("restored")
+        let report = try await Register.restore(from: shipped.vault, into: target)
+        #expect(report.registerSnapshot == nil)
+        #expect(report.refusedSnapshot?.contains(refusal) == true, "\(report.refusedSnapshot ?? "accepted")")
+        let restored = try await Register.open(target)
+        _ = try await restored.verify()
+        #expect(try await restored.stateDigest() == expected)
+    }
+
     /// Two snapshots of the same ledger (sent to two vaults) have parts at the same places that
     /// open to the same kind of bytes: a part of one put in place of the other's is still
     /// refused, because each part is sealed with its snapshot's random id.
