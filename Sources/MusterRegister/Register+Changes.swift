@@ -57,6 +57,6 @@ extension Register {
             try writer.erase(row, reason: reason)
         }
         // Push the deleted key out of the WAL as well, so no file still holds it.
-        try (store as? SQLiteStore)?.checkpoint()
+        try await (store as? SQLiteStore)?.checkpoint()
     }
 }

@@ -126,8 +126,7 @@ extension Register {
         let cipher = PersonCipher(keyring: keyring)
         let restoredAt = Timestamp(secondsSinceEpoch: configuration.clock() / 1000).description
         let keys = try await backup.keys(asOf: UInt64(count))
-        defer { LedgerWriter.settle(store) }
-        return try await store.write { tx in
+        let report = try await store.write { tx in
             guard try tx.ledgerHead() == .empty, try tx.metadata("key_fingerprint") == nil else {
                 throw RegisterError(.layout, "that database already holds a register")
             }
@@ -174,5 +173,7 @@ extension Register {
             report.keys = living.count
             return report
         }
+        await LedgerWriter.settle(store)
+        return report
     }
 }

@@ -65,8 +65,8 @@ public final class SQLiteStore: Store {
 
     /// Writes everything in the WAL back to the main file and truncates the WAL, so pages that
     /// held destroyed keys are gone from every file of the database.
-    public func checkpoint() throws {
-        try pool.writeWithoutTransaction { db in
+    public func checkpoint() async throws {
+        try await pool.writeWithoutTransaction { db in
             _ = try db.checkpoint(.truncate)
         }
     }
