@@ -71,6 +71,18 @@ import Testing
         #expect(next.ledgerSize == (try await shipped.register.store.read { try $0.ledgerHead().size }))
     }
 
+    /// A point between the snapshot and the end: the snapshot, then only the entries up to it
+    /// (the hashes and nodes checked are those of the entries kept).
+    @Test func aPointAfterTheSnapshotStartsFromItAndStopsThere() async throws {
+        let (shipped, snapshot, _) = try await Self.snapshotThenChanges()
+        let target = shipped.restoreTarget("between")
+        let report = try await Register.restore(from: shipped.vault, into: target, until: .entry(snapshot.ledgerSize + 2))
+        #expect(report.registerSnapshot == snapshot.name && report.refusedSnapshot == nil)
+        #expect(report.entries == snapshot.ledgerSize + 2)
+        let restored = try await Register.open(target)
+        #expect(try await restored.verify().entries == snapshot.ledgerSize + 2)
+    }
+
     @Test func aPointBeforeTheSnapshotReplaysEveryEntry() async throws {
         let (shipped, snapshot, _) = try await Self.snapshotThenChanges()
         let target = shipped.restoreTarget("past")
