@@ -231,29 +231,24 @@ extension Register {
                 throw SnapshotRefusal("its ledger does not hold the \(size) entries its manifest says")
             }
         }
-        @Sendable func compare(_ first: UInt64, _ last: UInt64) async -> Result<Void, any Error> {
-            guard first <= last else { return .success(()) }
-            do {
-                return .success(
-                    try await store.read { tx in
-                        try tx.forEachEntryInPlace(from: first, through: last) { sequence, bytes, storedHash in
-                            guard Self.same(bytes, entries[Int(sequence) - 1]) else {
-                                throw SnapshotRefusal("its entry \(sequence) differs from the vault's segments")
-                            }
-                            guard hashes[Int(sequence) - 1].equals(storedHash) else {
-                                throw SnapshotRefusal("its entry \(sequence) is stored with a hash that is not the entry's")
-                            }
-                        }
-                    })
-            } catch {
-                return .failure(error)
+        @Sendable func compare(_ first: UInt64, _ last: UInt64) async throws {
+            guard first <= last else { return }
+            try await store.read { tx in
+                try tx.forEachEntryInPlace(from: first, through: last) { sequence, bytes, storedHash in
+                    guard Self.same(bytes, entries[Int(sequence) - 1]) else {
+                        throw SnapshotRefusal("its entry \(sequence) differs from the vault's segments")
+                    }
+                    guard hashes[Int(sequence) - 1].equals(storedHash) else {
+                        throw SnapshotRefusal("its entry \(sequence) is stored with a hash that is not the entry's")
+                    }
+                }
             }
         }
-        async let lower = compare(1, size / 2)
-        async let upper = compare(size / 2 + 1, size)
-        // The first difference is the one named, whichever half finds its own first.
-        let results = await [lower, upper]
-        for result in results { try result.get() }
+        async let lower: Void = compare(1, size / 2)
+        async let upper: Void = compare(size / 2 + 1, size)
+        // A difference in the first half is named before one in the second.
+        try await lower
+        try await upper
     }
 
     /// Whether `stored` holds exactly `verified` (a word-wise comparison: two hundred megabytes

@@ -46,11 +46,11 @@ extension Register {
         return try await store.read { tx in try LedgerAudit.projectionPersonByPerson(tx) }
     }
 
-    /// What ``verify(verifierKey:progress:)`` checks of a restored register whose entries are
-    /// already known to be exactly `backup`'s verified ones (compared byte for byte, with their
-    /// stored hashes, on the way in): every entry is not hashed again; the stored Merkle nodes
-    /// are checked against the tree of the hashes the segment check computed, and the tables
-    /// and key store against the replay.
+    /// What ``verify(verifierKey:progress:)`` checks, for a restored register whose entries
+    /// are already known to be the vault's verified ones (compared byte for byte, with their
+    /// stored hashes, on the way in): no entry is hashed again; the stored Merkle nodes are
+    /// checked against the tree of `leafHashes` (computed when the segments were verified), and
+    /// the tables and key store against a replay of the ledger.
     func verifyRestored(leafHashes: ArraySlice<EntryHash>) async throws {
         let count = UInt64(leafHashes.count)
         async let nodes: Void = store.read { tx in

@@ -36,7 +36,8 @@ public struct RestoreReport: Sendable {
 struct VerifiedBackup {
     var origin: String
     var entries: [[UInt8]] = []
-    /// Each entry's hash (its Merkle leaf hash), computed once when its segment was verified.
+    /// Each entry's hash (its Merkle leaf hash), computed once when its segment was verified;
+    /// empty for a ``local(_:through:)`` backup, which is only ever replayed.
     var hashes: [EntryHash] = []
     var checkpoints: [(size: UInt64, text: String)] = []
     var segments = 0
@@ -104,10 +105,7 @@ struct VerifiedBackup {
         return try await register.store.read { tx in
             var backup = VerifiedBackup(origin: origin, keySnapshots: .loaded([]))
             var keys: [(id: [UInt8], wrapped: [UInt8])] = []
-            try tx.forEachEntry(from: 1, through: size) { _, bytes, _ in
-                backup.entries.append(bytes)
-                backup.hashes.append(MerkleHash.leaf(bytes))
-            }
+            try tx.forEachEntry(from: 1, through: size) { _, bytes, _ in backup.entries.append(bytes) }
             try tx.forEachCheckpoint { checkpointSize, text in
                 if checkpointSize <= size { backup.checkpoints.append((checkpointSize, text)) }
             }
