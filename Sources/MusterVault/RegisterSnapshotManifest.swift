@@ -9,7 +9,7 @@ import MusterLedger
 /// random id; each part is sealed with that id, its index and the ledger size as associated
 /// data, so a part that is swapped with another (of this snapshot or any other), replaced or
 /// cut fails to open. (The sealing's tag is the check: a SHA-256 of each part as well cost a
-/// sixth of a restore and checked nothing more.) Plain bytes here; the register seals the
+/// tenth of a restore's CPU time and checked nothing more.) Plain bytes here; the register seals the
 /// manifest and every part under a key derived from the master key before they leave the
 /// machine.
 ///

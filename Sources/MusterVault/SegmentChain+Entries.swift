@@ -2,8 +2,8 @@ import MusterLedger
 
 extension SegmentChain {
     /// Chains `entries` after `head` with ``MusterLedger/ChainVerifier``'s rules, and adds each
-    /// one's leaf hash to `appender` and to `leafHashes`. Works on the caller's copies, so a failure part-way leaves
-    /// the chain itself untouched.
+    /// one's leaf hash to `appender` and to `leafHashes`. Works on the caller's copies, so a
+    /// failure part-way leaves the chain itself untouched.
     ///
     /// The rules are ChainVerifier's, inlined: a segment carries no stored hash to compare
     /// against, and ChainVerifier would need one, which would mean hashing every entry twice.
@@ -15,18 +15,16 @@ extension SegmentChain {
             let sequence = firstSequence + UInt64(offset)
             // The same rules as decoding the whole entry, without building it (a string and an
             // array for each of hundreds of thousands of entries).
-            let links: (sequence: UInt64, previousHash: EntryHash)
+            let links: (sequence: UInt64, previousHash: ArraySlice<UInt8>)
             do {
-                links = try bytes.withUnsafeBytes { raw in
-                    Result { () throws(LedgerError) in try LedgerEntry.links(in: raw) }
-                }.get()
+                links = try LedgerEntry.links(of: bytes)
             } catch {
                 throw VaultError(.malformed, "entry does not parse: \(error.message)", sequence: sequence)
             }
             guard links.sequence == sequence else {
                 throw VaultError(.brokenChain, "entry bytes say sequence \(links.sequence)", sequence: sequence)
             }
-            guard links.previousHash == head.hash else {
+            guard EntryHash(bytes: links.previousHash) == head.hash else {
                 throw VaultError(
                     .brokenChain, "previous-hash link does not match entry \(sequence - 1)", sequence: sequence)
             }
