@@ -138,6 +138,14 @@ extension PostgresTransaction {
         try forEachRow(PostgresQuery(unsafeSQL: sql, binds: binds)) { try body(try decodePerson($0)) }
     }
 
+    /// By ranges of id: PostgreSQL has no stable storage order to split by, and its id index
+    /// reads in order anyway.
+    func forEachPersonAsStored(part: Int, of parts: Int, _ body: (PersonRow) throws -> Void) throws {
+        let ranges = SubjectRange.partition(into: parts)
+        guard ranges.indices.contains(part) else { return }
+        try forEachPersonByID(in: ranges[part], body)
+    }
+
     func forEachWrappedKey(in range: SubjectRange, _ body: (SubjectID, [UInt8]) throws -> Void) throws {
         let (condition, binds) = Self.condition("id", range)
         let sql = "SELECT id, wrapped FROM data_keys WHERE true\(condition) ORDER BY id"

@@ -88,7 +88,7 @@ extension Register {
             var report = try await replayTail(
                 backup, after: staged.manifest.ledgerSize, through: count, into: staged.target, keyring: keyring)
             do {
-                try await Register.open(staged.target).verifyRestored(leafHashes: backup.hashes[..<count])
+                try await Register.open(staged.target).verifyRestored(backup.entries[..<count], leafHashes: backup.hashes[..<count])
             } catch {
                 throw SnapshotRefusal("\(staged.name): the register it gives fails verification: \(Self.describe(error))")
             }

@@ -40,9 +40,20 @@ extension Register {
     /// entries), naming the first difference; returns how many people the ledger gives.
     func verifyProjection(entries: UInt64) async throws -> Int {
         let ranges = SubjectRange.partition(into: LedgerAudit.rangeCount(entries: entries))
-        let (count, matches) = try await LedgerAudit.checkProjection(
-            store, ranges: ranges, threads: ProcessInfo.processInfo.activeProcessorCount)
-        if matches { return count }
+        return try await namingAnyDifference(
+            LedgerAudit.checkProjection(store, ranges: ranges, threads: ProcessInfo.processInfo.activeProcessorCount))
+    }
+
+    /// ``verifyProjection(entries:)`` for a ledger whose entries are all in memory, `entries`.
+    func verifyProjection(heldEntries entries: ArraySlice<[UInt8]>) async throws -> Int {
+        try await namingAnyDifference(
+            LedgerAudit.checkProjection(store, heldEntries: entries, threads: ProcessInfo.processInfo.activeProcessorCount))
+    }
+
+    /// The people count of a fast check that matched; after one that did not, the slow path
+    /// looks person by person and throws naming the first difference.
+    private func namingAnyDifference(_ check: (people: Int, matches: Bool)) async throws -> Int {
+        if check.matches { return check.people }
         return try await store.read { tx in try LedgerAudit.projectionPersonByPerson(tx) }
     }
 
@@ -50,8 +61,9 @@ extension Register {
     /// are already known to be the vault's verified ones (compared byte for byte, with their
     /// stored hashes, on the way in): no entry is hashed again; the stored Merkle nodes are
     /// checked against the tree of `leafHashes` (computed when the segments were verified), and
-    /// the tables and key store against a replay of the ledger.
-    func verifyRestored(leafHashes: ArraySlice<EntryHash>) async throws {
+    /// the tables and key store against a replay of the ledger, `entries` (the same entries,
+    /// held in memory: see ``LedgerAudit/checkProjection(_:heldEntries:threads:)``).
+    func verifyRestored(_ entries: ArraySlice<[UInt8]>, leafHashes: ArraySlice<EntryHash>) async throws {
         let count = UInt64(leafHashes.count)
         async let nodes: Void = store.read { tx in
             guard try tx.ledgerHead().size == count else {
@@ -59,7 +71,7 @@ extension Register {
             }
             try LedgerAudit.merkleNodes(tx, leafHashes: leafHashes)
         }
-        async let projection = verifyProjection(entries: count)
+        async let projection = verifyProjection(heldEntries: entries)
         try await nodes
         _ = try await projection
     }

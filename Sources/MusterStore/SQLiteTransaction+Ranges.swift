@@ -22,6 +22,28 @@ extension SQLiteTransaction {
         while try query.step() { try body(PersonRowMapping.decode(query)) }
     }
 
+    /// By rowid: the table's own B-tree, read in order. The first part has no lower bound and
+    /// the last no upper one, so a row at any rowid (even one edited to be negative) is in a part.
+    func forEachPersonAsStored(part: Int, of parts: Int, _ body: (PersonRow) throws -> Void) throws {
+        let parts = max(parts, 1)
+        let highest = try Int64.fetchOne(db, sql: "SELECT max(rowid) FROM people") ?? 0
+        let cut = { (index: Int) in Int64((Double(highest) * Double(index) / Double(parts)).rounded(.down)) }
+        var condition = ""
+        var bounds: [Int64] = []
+        if part > 0 {
+            condition += " AND rowid > ?"
+            bounds.append(cut(part))
+        }
+        if part < parts - 1 {
+            condition += " AND rowid <= ?"
+            bounds.append(cut(part + 1))
+        }
+        let query = try raw("SELECT \(PersonRowMapping.selectColumnsWithoutIndexes) FROM people WHERE 1\(condition) ORDER BY rowid")
+        for (index, bound) in bounds.enumerated() { query.bind(Int32(index + 1), bound) }
+        defer { query.reset() }
+        while try query.step() { try body(PersonRowMapping.decode(query)) }
+    }
+
     func forEachWrappedKey(in range: SubjectRange, _ body: (SubjectID, [UInt8]) throws -> Void) throws {
         let (condition, values) = Self.condition("id", range)
         let query = try raw("SELECT id, wrapped FROM data_keys WHERE 1\(condition) ORDER BY id")

@@ -80,6 +80,11 @@ public protocol StoreReading: MerkleNodeReader {
     /// master key, and they were a third of the blobs read. Partitions read in turn give what
     /// ``SubjectRange/all`` gives, as for ``forEachEntryBySubject(in:_:)``.
     func forEachPersonByID(in range: SubjectRange, _ body: (PersonRow) throws -> Void) throws
+    /// Calls `body` with every people row in part `part` (from 0) of `parts`, in the order the
+    /// store keeps them, erased ones included, without their blind indexes. The parts together
+    /// give every row exactly once, whatever the rows hold. For checks that match rows by id
+    /// themselves: reading in storage order avoids a lookup per row through the id index.
+    func forEachPersonAsStored(part: Int, of parts: Int, _ body: (PersonRow) throws -> Void) throws
     /// Calls `body` with every wrapped data key whose owner is in `range`, and its owner, by
     /// owner (for key-store backups). Partitions read in turn give what ``SubjectRange/all`` gives.
     func forEachWrappedKey(in range: SubjectRange, _ body: (SubjectID, [UInt8]) throws -> Void) throws

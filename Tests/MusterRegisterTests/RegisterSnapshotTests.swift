@@ -111,6 +111,52 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: shipped.test.directory.path).allSatisfy { !$0.contains("restoring") })
     }
 
+    /// Every people column but the rowid, for copying a row in SQL.
+    static let peopleColumns = """
+        number, category, status, status_since, continuous_since, join_date, region, constituency, branch, union_name,
+        dues_pence, dues_frequency, payment_method, consent_email, consent_phone, consent_post, consent_sms,
+        consent_updated_at, updated_at, identity, email_index, phone_index, postcode_name_index, erased_at, version
+        """
+
+    /// The restore checks the tables against the entries it holds, reading the tables in
+    /// storage order and matching rows by id: one row edited, missing or added, or a data key
+    /// missing or added, is refused (the check itself: `HeldEntriesProjectionTests`).
+    @Test(arguments: [
+        "UPDATE people SET branch = 'Elsewhere' WHERE rowid = 3",
+        "DELETE FROM people WHERE rowid = 4",
+        "INSERT INTO people (id, \(peopleColumns)) SELECT randomblob(16), number || 'x', \(peopleColumns.dropFirst(8)) FROM people WHERE rowid = 2",
+        "DELETE FROM data_keys WHERE id = (SELECT id FROM people WHERE rowid = 5)",
+        "INSERT INTO data_keys (id, wrapped) SELECT randomblob(16), wrapped FROM data_keys LIMIT 1",
+    ])
+    func aSnapshotWhoseTablesDifferFromTheLedgerIsRefused(edit: String) async throws {
+        let shipped = try await Shipped(people: 10)
+        _ = try await shipped.ship()
+        let expected = try await shipped.register.stateDigest()
+        try SQLiteRawAccess(path: shipped.test.data + "/register.sqlite").execute(edit)
+        _ = try #require(try await shipped.shipper.shipRegisterSnapshot())
+
+        let target = shipped.restoreTarget("restored")
+        let report = try await Register.restore(from: shipped.vault, into: target)
+        #expect(report.registerSnapshot == nil)
+        #expect(report.refusedSnapshot?.contains("fails verification") == true, "\(report.refusedSnapshot ?? "accepted")")
+        #expect(try await Register.open(target).stateDigest() == expected)
+    }
+
+    /// Rows are read by ranges of rowid, open at both ends: a row at any rowid is read once.
+    @Test func rowsAtAnyRowidAreChecked() async throws {
+        let shipped = try await Shipped(people: 10)
+        _ = try await shipped.ship()
+        let expected = try await shipped.register.stateDigest()
+        try SQLiteRawAccess(path: shipped.test.data + "/register.sqlite").execute(
+            "UPDATE people SET rowid = -7 WHERE rowid = 2; UPDATE people SET rowid = 1000000 WHERE rowid = 9")
+        _ = try #require(try await shipped.shipper.shipRegisterSnapshot())
+
+        let target = shipped.restoreTarget("restored")
+        let report = try await Register.restore(from: shipped.vault, into: target)
+        #expect(report.registerSnapshot != nil, "\(report.refusedSnapshot ?? "")")
+        #expect(try await Register.open(target).stateDigest() == expected)
+    }
+
     @Test func aDamagedPartIsRefusedAndAnIncompleteSnapshotIsIgnored() async throws {
         let (shipped, _, _) = try await Self.snapshotThenChanges()
         let expected = try await shipped.register.stateDigest()

@@ -102,4 +102,22 @@ import Testing
             #expect(row == expected)
         }
     }
+
+    /// Rows read in storage order, part by part, are every row by id once, whatever the number
+    /// of parts (more parts than rows too).
+    @Test(arguments: StoreBackend.available, [1, 2, 3, 64])
+    func partsInStorageOrderAreEveryRowOnce(_ backend: StoreBackend, parts: Int) async throws {
+        let subject = try await backend.make()
+        defer { withExtendedLifetime(subject) {} }
+        try await Self.fill(subject.store, people: 50)
+        let (byID, asStored) = try await subject.store.read { tx in
+            var byID: [PersonRow] = []
+            try tx.forEachPersonByID(in: .all) { byID.append($0) }
+            var asStored: [PersonRow] = []
+            for part in 0..<parts { try tx.forEachPersonAsStored(part: part, of: parts) { asStored.append($0) } }
+            return (byID, asStored)
+        }
+        #expect(byID.count == 50)
+        #expect(asStored.sorted { $0.id.bytes.lexicographicallyPrecedes($1.id.bytes) } == byID)
+    }
 }
