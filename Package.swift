@@ -30,7 +30,9 @@ let package = Package(
         // Pure domain core: people, statuses, eligibility. No I/O, no third-party imports.
         .target(name: "MusterCore", swiftSettings: strictSettings),
         // Thin wrappers over the few system calls the file code makes (one place per platform).
-        .target(name: "MusterSystem", swiftSettings: strictSettings),
+        // glibc's <malloc.h>, for MusterSystem's allocator tuning.
+        .systemLibrary(name: "CMalloc", path: "Sources/CMalloc"),
+        .target(name: "MusterSystem", dependencies: ["CMalloc"], swiftSettings: strictSettings),
         // The register CSV: a streaming RFC 4180 reader/writer and the row <-> record mapping.
         .target(name: "MusterCSV", dependencies: ["MusterCore", "MusterSystem"], swiftSettings: strictSettings),
         // Keys, field encryption, blind indexes, signing keys.
@@ -107,7 +109,7 @@ let package = Package(
         .executableTarget(
             name: "muster",
             dependencies: [
-                "MusterRegister", "MusterDemo", "MusterAccess", "MusterVault", "MusterVaultServer", "MusterServer",
+                "MusterRegister", "MusterDemo", "MusterAccess", "MusterVault", "MusterVaultServer", "MusterServer", "MusterSystem",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
             ],

@@ -1,5 +1,6 @@
 #if canImport(Glibc)
 public import Glibc
+import CMalloc
 #elseif canImport(Musl)
 public import Musl
 #elseif canImport(Darwin)
@@ -94,4 +95,19 @@ public func systemUnlink(_ path: String) -> Int32 {
 /// The text for the current `errno`: about the file, never its contents.
 public func lastErrorText() -> String {
     String(cString: strerror(errno))
+}
+
+/// Has the C allocator keep large freed blocks for the next allocation instead of handing them
+/// back to the kernel. A restore streams about twice the database's size through buffers of
+/// megabytes (each part read, then opened); glibc gave each back when it was freed and the
+/// next one was faulted in and zeroed again: a third of the restore's system time, and about
+/// a tenth of its wall time (430,000 people: 3.48 s -> 3.0 s). For short-lived commands only:
+/// the process keeps its peak heap until it exits.
+public func keepLargeFreedBlocks() {
+    #if canImport(Glibc)
+    // Blocks under 32 MiB (glibc's most) come from the heap, not mmap; the heap is trimmed
+    // only past 2 GiB of free space at its top.
+    _ = mallopt(M_MMAP_THRESHOLD, 32 << 20)
+    _ = mallopt(M_TRIM_THRESHOLD, Int32.max)
+    #endif
 }

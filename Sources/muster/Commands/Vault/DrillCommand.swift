@@ -3,6 +3,7 @@ import Foundation
 import MusterCore
 import MusterDemo
 import MusterRegister
+import MusterSystem
 import MusterVault
 
 struct DrillCommand: AsyncParsableCommand {
@@ -29,6 +30,7 @@ struct DrillCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await runCommand {
+            keepLargeFreedBlocks()  // see there: a tenth of a restore's time
             let scratch = dir ?? NSTemporaryDirectory() + "/muster-drill-" + UUID().uuidString.prefix(8)
             defer { if dir == nil { try? FileManager.default.removeItem(atPath: scratch) } }
             try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])

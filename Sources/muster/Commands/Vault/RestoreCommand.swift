@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import MusterCore
 import MusterRegister
+import MusterSystem
 import MusterVault
 
 struct RestoreCommand: AsyncParsableCommand {
@@ -32,6 +33,7 @@ struct RestoreCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await runCommand {
+            keepLargeFreedBlocks()  // see there: a tenth of a restore's time
             var point = RestorePoint.latest
             if let untilEntry { point = .entry(untilEntry) }
             if let until, let time = Timestamp(iso: until) { point = .time(time.secondsSinceEpoch * 1000 + 999) }
