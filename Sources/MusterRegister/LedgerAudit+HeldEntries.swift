@@ -67,7 +67,7 @@ extension LedgerAudit {
         try tx.forEachPersonAsStored(part: part, of: parts) { stored in
             guard same else { return }  // read on, so that a row that does not decode fails as in a full scan
             guard let r = ranges.firstIndex(where: { $0.contains(stored.id.bytes) }),
-                let index = replayed[r].index[stored.id], sameColumns(replayed[r].rows[index], stored)
+                let index = replayed[r].index[IDKey(stored.id.bytes)], sameColumns(replayed[r].rows[index], stored)
             else {
                 same = false
                 return
@@ -83,7 +83,7 @@ private struct ReplayedRange: Sendable {
     /// Their rows (blind indexes empty), in the order of their first entry.
     var rows: [PersonRow] = []
     /// Where each id's row is in `rows`.
-    var index: [SubjectID: Int] = [:]
+    var index: [IDKey: Int] = [:]
     /// Whether the key store holds a key for exactly those not erased.
     var keysMatch = true
 
@@ -103,10 +103,11 @@ private struct ReplayedRange: Sendable {
             guard bytes.count >= 35, (1...4).contains(bytes[17]), bytes[18] != 1 || range.contains(bytes[19..<35]) else { continue }
             let entry = try LedgerEntry(encoded: bytes)
             guard let subject = entry.subject else { throw RegisterError(.corrupt, "person entry \(entry.sequence) names no subject") }
-            if let at = index[subject] {
+            let key = IDKey(subject.bytes)
+            if let at = index[key] {
                 rows[at] = try Projection.apply(entry, to: rows[at])
             } else {
-                index[subject] = rows.count
+                index[key] = rows.count
                 rows.append(try Projection.apply(entry, to: nil))
             }
         }
@@ -119,12 +120,24 @@ private struct ReplayedRange: Sendable {
         var same = true
         try tx.forEachWrappedKey(in: range) { id, _ in
             guard same else { return }
-            guard let at = index[id], rows[at].erasedAt == nil, !keyed[at] else {
+            guard let at = index[IDKey(id.bytes)], rows[at].erasedAt == nil, !keyed[at] else {
                 same = false
                 return
             }
             keyed[at] = true
         }
         return same && zip(rows, keyed).allSatisfy { row, keyed in keyed == (row.erasedAt == nil) }
+    }
+}
+
+/// A 16-byte id held inline, as a dictionary key: a ``SubjectID`` keeps its bytes in an array
+/// of their own, so each probe of a table of hundreds of thousands of ids missed the cache once
+/// for the array and again to compare (most of a lookup's cost, measured in a restore).
+private struct IDKey: Hashable {
+    let high: UInt64
+    let low: UInt64
+
+    init(_ bytes: [UInt8]) {
+        (high, low) = bytes.withUnsafeBytes { ($0.loadUnaligned(as: UInt64.self), $0.loadUnaligned(fromByteOffset: 8, as: UInt64.self)) }
     }
 }
