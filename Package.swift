@@ -124,7 +124,7 @@ let package = Package(
         .testTarget(
             name: "MusterStoreTests",
             dependencies: [
-                "MusterStore", "MusterPostgres", "MusterTesting",
+                "MusterStore", "MusterPostgres", "MusterTesting", .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: strictSettings),
         .testTarget(name: "MusterVaultTests", dependencies: ["MusterVault", "MusterLedger", "MusterTesting"], swiftSettings: strictSettings),

@@ -10,7 +10,7 @@ public final class SQLiteStore: Store {
     /// while they wait to be scheduled, blocked lookups on every cooperative thread would wait
     /// for them for ever (seen under load: the server hung at shutdown). Here every holder is
     /// a lookup running on its thread, so a wait is always short.
-    private let lookupPool: DatabasePool
+    private let lookups: LookupConnections
     public let path: String
 
     /// Opens the register database at `path`; `create` makes it (and its schema) if absent.
@@ -37,9 +37,7 @@ public final class SQLiteStore: Store {
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
             try SQLiteSchema.migrator.migrate(pool)
-            var lookups = configuration
-            lookups.readonly = true
-            lookupPool = try DatabasePool(path: path, configuration: lookups)
+            lookups = LookupConnections(path: path, configuration: configuration, count: configuration.maximumReaderCount)
         } catch {
             throw StoreError(.io, "cannot open the register database at \(path): \(SQLiteStore.describe(error))")
         }
@@ -55,8 +53,7 @@ public final class SQLiteStore: Store {
     /// one of the few threads Swift concurrency runs everything on. Reads never wait for the
     /// writer (WAL), only for a free reader connection, of which there are more than threads.
     public func lookup<T: Sendable>(_ body: @escaping @Sendable (any StoreReading) throws -> T) async throws -> T {
-        let readHere: ((Database) throws -> T) throws -> T = lookupPool.read
-        return try readHere { db in try body(SQLiteTransaction(db)) }
+        try lookups.read { tx in try body(tx) }
     }
 
     public func write<T: Sendable>(_ body: @escaping @Sendable (any StoreWriting) throws -> T) async throws -> T {

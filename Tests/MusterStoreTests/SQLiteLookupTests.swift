@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import MusterTesting
 import Testing
 
@@ -34,5 +35,29 @@ import Testing
             }
             try await group.waitForAll()
         }
+    }
+
+    /// A lookup's statements read one snapshot, and the lookup ends its transaction, even when
+    /// its body fails: a snapshot left open on a pooled connection would keep the WAL from
+    /// being written back and reset.
+    @Test func aLookupReadsOneSnapshotAndReleasesIt() async throws {
+        let directory = TemporaryDirectory("muster-lookups")
+        let path = directory.file("register.sqlite")
+        let store = try SQLiteStore(path: path, create: true)
+        struct Stop: Error {}
+        await #expect(throws: Stop.self) { try await store.lookup { _ in throw Stop() } }
+        let (before, seesWrite) = try await store.lookup { tx -> (UInt64, Bool) in
+            let first = try tx.ledgerHead().size
+            // A write committed meanwhile (through the writer's connection) is not seen by this lookup.
+            _ = try store.pool.write { db in try SQLiteTransaction(db).append(StoreFixtures.draft(.disclosure)) }
+            return (first, try tx.entry(sequence: 1) != nil)
+        }
+        #expect(before == 0 && !seesWrite)
+        for _ in 0..<8 { _ = try await store.lookup { try $0.ledgerHead() } }
+        _ = try await store.write { tx in for _ in 0..<200 { _ = try tx.append(StoreFixtures.draft(.disclosure)) } }
+        try await store.checkpoint()
+        let wal = try FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int
+        #expect(wal == 0)
+        #expect(try await store.lookup { try $0.ledgerHead().size } == 201)
     }
 }
