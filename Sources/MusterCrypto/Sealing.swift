@@ -30,9 +30,9 @@ enum Sealing {
         var aad: [UInt8] = [version]
         aad.append(contentsOf: context)
         do {
-            let box = try AES.GCM.SealedBox(
-                nonce: AES.GCM.Nonce(data: sealed[1..<13]), ciphertext: sealed[13..<(sealed.count - 16)],
-                tag: sealed[(sealed.count - 16)...])
+            // After the version byte the layout is the box's own (nonce, ciphertext, tag): taken
+            // whole, it is copied once, not in three parts (a visible share of a person GET).
+            let box = try AES.GCM.SealedBox(combined: sealed[1...])
             return Array(try AES.GCM.open(box, using: key, authenticating: aad))
         } catch {
             throw CryptoFailure(.authenticationFailed, "ciphertext failed authentication (tampered, or wrong key or owner)")
