@@ -94,21 +94,37 @@ import Testing
     /// Whoever holds the keys can seal a snapshot: one whose tables disagree with the ledger
     /// (here, a status edited in the database behind the ledger's back, then snapshotted) is
     /// refused after the full verification, and the restore replays every entry instead.
-    @Test func aSnapshotThatDisagreesWithTheLedgerIsRefusedAndTheRestoreReplays() async throws {
+    /// A restore from a snapshot of a 10-person register whose database was edited with `sql`
+    /// first; with the register's digest before the edit, to compare the restored one with.
+    struct EditedSnapshotRestore {
+        let report: RestoreReport
+        let restored: Register
+        let expected: String
+        /// What the restore left in the directory it restored into, besides the register.
+        let staging: [String]
+        /// The shipped register, which owns the directory: kept alive as long as this is.
+        let shipped: Shipped
+    }
+
+    static func restoreFromSnapshot(editedWith sql: String) async throws -> EditedSnapshotRestore {
         let shipped = try await Shipped(people: 10)
         _ = try await shipped.ship()
         let expected = try await shipped.register.stateDigest()
-        try SQLiteRawAccess(path: shipped.test.data + "/register.sqlite").execute("UPDATE people SET status = 'expelled'")
+        try SQLiteRawAccess(path: shipped.test.data + "/register.sqlite").execute(sql)
         _ = try #require(try await shipped.shipper.shipRegisterSnapshot())
-
         let target = shipped.restoreTarget("restored")
         let report = try await Register.restore(from: shipped.vault, into: target)
-        #expect(report.registerSnapshot == nil)
-        #expect(report.refusedSnapshot?.contains("fails verification") == true)
-        let restored = try await Register.open(target)
-        _ = try await restored.verify()
-        #expect(try await restored.stateDigest() == expected)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: shipped.test.directory.path).allSatisfy { !$0.contains("restoring") })
+        let staging = try FileManager.default.contentsOfDirectory(atPath: shipped.test.directory.path).filter { $0.contains("restoring") }
+        return EditedSnapshotRestore(report: report, restored: try await Register.open(target), expected: expected, staging: staging, shipped: shipped)
+    }
+
+    @Test func aSnapshotThatDisagreesWithTheLedgerIsRefusedAndTheRestoreReplays() async throws {
+        let result = try await Self.restoreFromSnapshot(editedWith: "UPDATE people SET status = 'expelled'")
+        #expect(result.report.registerSnapshot == nil)
+        #expect(result.report.refusedSnapshot?.contains("fails verification") == true)
+        _ = try await result.restored.verify()
+        #expect(try await result.restored.stateDigest() == result.expected)
+        #expect(result.staging.isEmpty)
     }
 
     /// Every people column but the rowid, for copying a row in SQL.
@@ -129,32 +145,18 @@ import Testing
         "INSERT INTO data_keys (id, wrapped) SELECT randomblob(16), wrapped FROM data_keys LIMIT 1",
     ])
     func aSnapshotWhoseTablesDifferFromTheLedgerIsRefused(edit: String) async throws {
-        let shipped = try await Shipped(people: 10)
-        _ = try await shipped.ship()
-        let expected = try await shipped.register.stateDigest()
-        try SQLiteRawAccess(path: shipped.test.data + "/register.sqlite").execute(edit)
-        _ = try #require(try await shipped.shipper.shipRegisterSnapshot())
-
-        let target = shipped.restoreTarget("restored")
-        let report = try await Register.restore(from: shipped.vault, into: target)
-        #expect(report.registerSnapshot == nil)
-        #expect(report.refusedSnapshot?.contains("fails verification") == true, "\(report.refusedSnapshot ?? "accepted")")
-        #expect(try await Register.open(target).stateDigest() == expected)
+        let result = try await Self.restoreFromSnapshot(editedWith: edit)
+        #expect(result.report.registerSnapshot == nil)
+        #expect(result.report.refusedSnapshot?.contains("fails verification") == true, "\(result.report.refusedSnapshot ?? "accepted")")
+        #expect(try await result.restored.stateDigest() == result.expected)
     }
 
     /// Rows are read by ranges of rowid, open at both ends: a row at any rowid is read once.
     @Test func rowsAtAnyRowidAreChecked() async throws {
-        let shipped = try await Shipped(people: 10)
-        _ = try await shipped.ship()
-        let expected = try await shipped.register.stateDigest()
-        try SQLiteRawAccess(path: shipped.test.data + "/register.sqlite").execute(
-            "UPDATE people SET rowid = -7 WHERE rowid = 2; UPDATE people SET rowid = 1000000 WHERE rowid = 9")
-        _ = try #require(try await shipped.shipper.shipRegisterSnapshot())
-
-        let target = shipped.restoreTarget("restored")
-        let report = try await Register.restore(from: shipped.vault, into: target)
-        #expect(report.registerSnapshot != nil, "\(report.refusedSnapshot ?? "")")
-        #expect(try await Register.open(target).stateDigest() == expected)
+        let result = try await Self.restoreFromSnapshot(
+            editedWith: "UPDATE people SET rowid = -7 WHERE rowid = 2; UPDATE people SET rowid = 1000000 WHERE rowid = 9")
+        #expect(result.report.registerSnapshot != nil, "\(result.report.refusedSnapshot ?? "")")
+        #expect(try await result.restored.stateDigest() == result.expected)
     }
 
     @Test func aDamagedPartIsRefusedAndAnIncompleteSnapshotIsIgnored() async throws {
@@ -185,22 +187,15 @@ import Testing
     /// first or the second half (compared on two threads).
     @Test(arguments: [2, 11])
     func aSnapshotWhoseLedgerDiffersFromTheSegmentsIsRefused(sequence: Int) async throws {
-        let shipped = try await Shipped(people: 10)
-        _ = try await shipped.ship()
-        let expected = try await shipped.register.stateDigest()
         // The last byte of the entry is its payload's (changed, the entry still parses).
-        try SQLiteRawAccess(path: shipped.test.data + "/register.sqlite").execute(
-            """
-            UPDATE ledger SET entry = substr(entry, 1, length(entry) - 1)
-                || (CASE WHEN substr(entry, -1) = x'00' THEN x'01' ELSE x'00' END) WHERE seq = \(sequence)
-            """)
-        _ = try #require(try await shipped.shipper.shipRegisterSnapshot())
-
-        let target = shipped.restoreTarget("restored")
-        let report = try await Register.restore(from: shipped.vault, into: target)
-        #expect(report.registerSnapshot == nil)
-        #expect(report.refusedSnapshot?.contains("its entry \(sequence) differs from the vault's segments") == true)
-        #expect(try await Register.open(target).stateDigest() == expected)
+        let result = try await Self.restoreFromSnapshot(
+            editedWith: """
+                UPDATE ledger SET entry = substr(entry, 1, length(entry) - 1)
+                    || (CASE WHEN substr(entry, -1) = x'00' THEN x'01' ELSE x'00' END) WHERE seq = \(sequence)
+                """)
+        #expect(result.report.registerSnapshot == nil)
+        #expect(result.report.refusedSnapshot?.contains("its entry \(sequence) differs from the vault's segments") == true)
+        #expect(try await result.restored.stateDigest() == result.expected)
     }
 
     /// The restore does not hash the snapshot's entries again: it compares their stored hashes
@@ -211,19 +206,11 @@ import Testing
         ("UPDATE merkle_nodes SET hash = zeroblob(32) WHERE level = 1 AND idx = 2", "the stored Merkle nodes at level 1 differ"),
     ])
     func aSnapshotWithEditedHashesOrNodesIsRefused(edit: String, refusal: String) async throws {
-        let shipped = try await Shipped(people: 10)
-        _ = try await shipped.ship()
-        let expected = try await shipped.register.stateDigest()
-        try SQLiteRawAccess(path: shipped.test.data + "/register.sqlite").execute(edit)
-        _ = try #require(try await shipped.shipper.shipRegisterSnapshot())
-
-        let target = shipped.restoreTarget("restored")
-        let report = try await Register.restore(from: shipped.vault, into: target)
-        #expect(report.registerSnapshot == nil)
-        #expect(report.refusedSnapshot?.contains(refusal) == true, "\(report.refusedSnapshot ?? "accepted")")
-        let restored = try await Register.open(target)
-        _ = try await restored.verify()
-        #expect(try await restored.stateDigest() == expected)
+        let result = try await Self.restoreFromSnapshot(editedWith: edit)
+        #expect(result.report.registerSnapshot == nil)
+        #expect(result.report.refusedSnapshot?.contains(refusal) == true, "\(result.report.refusedSnapshot ?? "accepted")")
+        _ = try await result.restored.verify()
+        #expect(try await result.restored.stateDigest() == result.expected)
     }
 
     /// Two snapshots of the same ledger (sent to two vaults) have parts at the same places that
