@@ -38,7 +38,8 @@ public struct SubjectID: Sendable, Hashable, CustomStringConvertible {
         a.words == b.words
     }
 
-    private var words: (UInt64, UInt64) {
+    /// The 16 bytes as two words, in memory order: for hashing, and for keys held inline.
+    public var words: (UInt64, UInt64) {
         bytes.withUnsafeBytes { ($0.loadUnaligned(as: UInt64.self), $0.loadUnaligned(fromByteOffset: 8, as: UInt64.self)) }
     }
 

@@ -16,20 +16,22 @@ extension LedgerAudit {
     static func checkProjection(_ store: any Store, heldEntries entries: ArraySlice<[UInt8]>, threads: Int) async throws -> (people: Int, matches: Bool) {
         let ranges = SubjectRange.partition(into: max(threads, 1))
         // Each range's people, replayed and checked against the key store on a thread of its own.
-        let replayed = try await withThrowingTaskGroup(of: (Int, ReplayedRange).self) { group in
+        // (`nil` for a range whose keys do not match.)
+        let checked = try await withThrowingTaskGroup(of: (Int, ReplayedRange?).self) { group in
             for (index, range) in ranges.enumerated() {
                 group.addTask {
                     let people = try ReplayedRange(entries, in: range)
                     let keysMatch = try await store.read { tx in try people.keysMatch(tx, range) }
-                    return (index, keysMatch ? people : ReplayedRange(mismatch: ()))
+                    return (index, keysMatch ? people : nil)
                 }
             }
-            var replayed = [ReplayedRange?](repeating: nil, count: ranges.count)
-            for try await (index, range) in group { replayed[index] = range }
-            return replayed.map { $0! }
+            var checked = [ReplayedRange?](repeating: nil, count: ranges.count)
+            for try await (index, range) in group { checked[index] = range }
+            return checked
         }
+        let replayed = checked.compactMap { $0 }
         let people = replayed.reduce(0) { $0 + $1.rows.count }
-        guard replayed.allSatisfy(\.keysMatch) else { return (people, false) }
+        guard replayed.count == ranges.count else { return (people, false) }
 
         // The tables, part by part in storage order; each row is found among the replayed ones
         // by id, and every replayed row must be met exactly once.
@@ -67,7 +69,7 @@ extension LedgerAudit {
         try tx.forEachPersonAsStored(part: part, of: parts) { stored in
             guard same else { return }  // read on, so that a row that does not decode fails as in a full scan
             guard let r = ranges.firstIndex(where: { $0.contains(stored.id.bytes) }),
-                let index = replayed[r].index[IDKey(stored.id.bytes)], sameColumns(replayed[r].rows[index], stored)
+                let index = replayed[r].index[IDKey(stored.id)], sameColumns(replayed[r].rows[index], stored)
             else {
                 same = false
                 return
@@ -84,12 +86,6 @@ private struct ReplayedRange: Sendable {
     var rows: [PersonRow] = []
     /// Where each id's row is in `rows`.
     var index: [IDKey: Int] = [:]
-    /// Whether the key store holds a key for exactly those not erased.
-    var keysMatch = true
-
-    init(mismatch: Void) {
-        keysMatch = false
-    }
 
     /// Replays, in order, every entry in `entries` that changes a person whose id is in `range`.
     init(_ entries: ArraySlice<[UInt8]>, in range: SubjectRange) throws {
@@ -103,7 +99,7 @@ private struct ReplayedRange: Sendable {
             guard bytes.count >= 35, (1...4).contains(bytes[17]), bytes[18] != 1 || range.contains(bytes[19..<35]) else { continue }
             let entry = try LedgerEntry(encoded: bytes)
             guard let subject = entry.subject else { throw RegisterError(.corrupt, "person entry \(entry.sequence) names no subject") }
-            let key = IDKey(subject.bytes)
+            let key = IDKey(subject)
             if let at = index[key] {
                 rows[at] = try Projection.apply(entry, to: rows[at])
             } else {
@@ -120,7 +116,7 @@ private struct ReplayedRange: Sendable {
         var same = true
         try tx.forEachWrappedKey(in: range) { id, _ in
             guard same else { return }
-            guard let at = index[IDKey(id.bytes)], rows[at].erasedAt == nil, !keyed[at] else {
+            guard let at = index[IDKey(id)], rows[at].erasedAt == nil, !keyed[at] else {
                 same = false
                 return
             }
@@ -137,7 +133,7 @@ private struct IDKey: Hashable {
     let high: UInt64
     let low: UInt64
 
-    init(_ bytes: [UInt8]) {
-        (high, low) = bytes.withUnsafeBytes { ($0.loadUnaligned(as: UInt64.self), $0.loadUnaligned(fromByteOffset: 8, as: UInt64.self)) }
+    init(_ id: SubjectID) {
+        (high, low) = id.words
     }
 }
