@@ -91,6 +91,47 @@ import Testing
             #expect(mode == 0o444, "\(file)")
         }
     }
+
+    /// A vault server killed while a segment is arriving shows nothing of it afterwards: no
+    /// file of it, nothing in its listing; restarted on the same directory, it takes the whole
+    /// segment and a restore from it works.
+    @Test func aVaultServerKilledMidUploadShowsNothingOfIt() throws {
+        let cli = try CLIRegister()
+        try cli.ok(["import", SampleFiles.membersSample])
+        let local = cli.directory.file("local")
+        try cli.ok(["ship", "--once", "--vault", "file://" + local])
+        let segment = try #require(try FileManager.default.contentsOfDirectory(atPath: local).first { $0.hasPrefix("segment-") })
+        let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: local + "/" + segment)))
+        let publicKey = try cli.ok(["ledger", "public-key"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let token = "a-vault-token-of-enough-length"
+        let tokenFile = cli.directory.write("token", token + "\n")
+
+        var (server, url) = try Self.serve(cli, publicKey: publicKey, tokenFile: tokenFile)
+        let socket = try RawSocket(port: try #require(url.split(separator: ":").last.flatMap { Int($0) }))
+        try socket.send(
+            "PUT /v1/files/\(segment) HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer \(token)\r\nContent-Length: \(bytes.count)\r\n\r\n")
+        try socket.send(bytes: bytes[..<(bytes.count / 2)])
+        Thread.sleep(forTimeInterval: 0.5)
+        kill(server.processIdentifier, SIGKILL)
+        server.waitUntilExit()
+        let remote = cli.directory.file("remote")
+        let left = try FileManager.default.contentsOfDirectory(atPath: remote).filter { !$0.hasPrefix(".") }
+        #expect(left.allSatisfy { !$0.hasPrefix("segment-") }, "\(left)")
+
+        (server, url) = try Self.serve(cli, publicKey: publicKey, tokenFile: tokenFile)
+        defer {
+            server.terminate()
+            server.waitUntilExit()
+        }
+        let behind = try cli.run(["vault", "status", "--vault", url, "--vault-token-file", tokenFile])
+        #expect(behind.status == 1 && behind.stdout.contains("shipped through entry 0 of 13 (lag 13 entries"), "\(behind)")
+        let shipped = try cli.ok(["ship", "--once", "--vault", url, "--vault-token-file", tokenFile])
+        #expect(shipped.stderr.contains("through entry 13 (lag 0)"), "\(shipped)")
+        let restored = try MusterProcess.runRaw([
+            "restore", "--vault", url, "--vault-token-file", tokenFile, "--data", cli.directory.file("restored"), "--keys", cli.directory.file("keys"),
+        ])
+        #expect(restored.status == 0 && restored.stdout.contains("12 people"), "\(restored)")
+    }
 }
 
 @Suite struct CLIDrillTests {
