@@ -30,6 +30,10 @@ public struct RestoreReport: Sendable {
     public var snapshotEntries: UInt64 = 0
     /// A register snapshot that was refused, and why: the restore replayed every entry instead.
     public var refusedSnapshot: String?
+    /// When several vaults were given: the one restored from, and those passed over (a vault
+    /// and what was wrong with it, such as a tampered or missing segment).
+    public var vault: String?
+    public var passedOver: [String] = []
 }
 
 /// Everything a restore has fetched and verified before it writes anything.

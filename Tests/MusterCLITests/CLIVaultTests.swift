@@ -35,6 +35,30 @@ import Testing
         let none = try MusterProcess.runRaw(["restore", "--vault", empty, "--data", cli.directory.file("r2"), "--keys", cli.directory.file("keys")])
         #expect(none.status == 66 && !FileManager.default.fileExists(atPath: cli.directory.file("r2")))
     }
+
+    /// `restore` with two vaults, the first holding a tampered segment: it names what it passed
+    /// over and restores from the other.
+    @Test func aRestoreFromTwoVaultsPassesOverATamperedOne() throws {
+        let cli = try CLIRegister()
+        try cli.ok(["import", SampleFiles.membersSample])
+        let (first, second) = (cli.directory.file("vault-a"), cli.directory.file("vault-b"))
+        try cli.ok(["ship", "--once", "--vault", "file://" + first, "--vault", "file://" + second])
+        let segment = try #require(try FileManager.default.contentsOfDirectory(atPath: first).first { $0.hasPrefix("segment-") })
+        let path = first + "/" + segment
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
+        var bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+        bytes[bytes.count / 2] ^= 0x01
+        try bytes.write(to: URL(fileURLWithPath: path))
+
+        let result = try MusterProcess.runRaw([
+            "restore", "--vault", "file://" + first, "--vault", "file://" + second, "--data", cli.directory.file("restored"),
+            "--keys", cli.directory.file("keys"),
+        ])
+        #expect(result.status == 0 && result.stdout.contains("restored 13 entries"), "\(result)")
+        #expect(result.stderr.contains("passed over file://\(first): segment \(segment) is damaged"), "\(result)")
+        #expect(result.stderr.contains("restored from file://\(second)"), "\(result)")
+        #expect(try MusterProcess(data: cli.directory.file("restored"), keys: cli.directory.file("keys")).run(["ledger", "verify"]).status == 0)
+    }
 }
 
 /// The remote append-only vault: `muster vault serve` on a loopback port, shipped to and

@@ -115,6 +115,67 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: shipped.test.directory.path).allSatisfy { !$0.contains("restoring") })
     }
 
+    /// Two vaults hold the same log; one has a tampered segment. The restore passes over that
+    /// one, naming the segment, and restores everything from the other, in either order.
+    @Test(arguments: [true, false])
+    func aRestoreFromTwoVaultsPassesOverTheTamperedOne(tamperedFirst: Bool) async throws {
+        let shipped = try await Shipped(people: 5)
+        let otherDirectory = TemporaryDirectory("muster-vault-other")
+        let other = try FileVault(directory: otherDirectory.path)
+        let otherShipper = VaultShipper(register: shipped.register, vault: other)
+        try await otherShipper.shipFullKeySnapshot()
+        _ = try await shipped.ship()
+        var otherChain = try await otherShipper.verifiedChain()
+        _ = try await otherShipper.shipRound(extending: &otherChain)
+        let expected = try await shipped.register.stateDigest()
+
+        let name = try #require(try shipped.vault.list(prefix: SegmentName.prefix).first)
+        let path = shipped.vaultDirectory.file(name)
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
+        var bytes = try #require(FileManager.default.contents(atPath: path))
+        bytes[bytes.count / 2] ^= 0x01
+        try bytes.write(to: URL(fileURLWithPath: path))
+
+        let vaults: [any Vault] = tamperedFirst ? [shipped.vault, other] : [other, shipped.vault]
+        let target = shipped.restoreTarget("restored")
+        let report = try await Register.restore(from: vaults, into: target)
+        #expect(report.vault == other.location)
+        #expect(report.passedOver.count == 1 && report.passedOver[0].contains(shipped.vault.location) && report.passedOver[0].contains(name))
+        #expect(try await Register.open(target).stateDigest() == expected)
+    }
+
+    /// Of two vaults that both verify, the one holding more entries is restored from (one that
+    /// fell behind while it was down is not preferred because it was named first); with every
+    /// vault failing, nothing is restored and each is named.
+    @Test func theVaultWithTheMostEntriesIsChosenAndAllFailingIsRefused() async throws {
+        let shipped = try await Shipped(people: 5)
+        let behindDirectory = TemporaryDirectory("muster-vault-behind")
+        let behind = try FileVault(directory: behindDirectory.path)
+        let behindShipper = VaultShipper(register: shipped.register, vault: behind)
+        try await behindShipper.shipFullKeySnapshot()
+        var behindChain = try await behindShipper.verifiedChain()
+        _ = try await behindShipper.shipRound(extending: &behindChain)
+        _ = try await shipped.register.add(person("New", "Comer", email: "new.comer@example.org"))
+        _ = try await shipped.ship()
+        let expected = try await shipped.register.stateDigest()
+
+        let report = try await Register.restore(from: [behind, shipped.vault], into: shipped.restoreTarget("restored"))
+        #expect(report.vault == shipped.vault.location && report.passedOver.isEmpty)
+        #expect(try await Register.open(shipped.restoreTarget("restored")).stateDigest() == expected)
+
+        let emptyDirectory = TemporaryDirectory("muster-vault-empty")
+        let empty = try FileVault(directory: emptyDirectory.path)
+        let target = shipped.restoreTarget("none")
+        await #expect {
+            try await Register.restore(from: [empty, empty], into: target)
+        } throws: { error in
+            let error = error as? RegisterError
+            return error?.code == .notFound && error?.message.hasPrefix("no vault could be restored from: \(empty.location): ") == true
+                && error?.message.components(separatedBy: "holds no segments").count == 3
+        }
+        #expect(!FileManager.default.fileExists(atPath: target.dataDirectory))
+    }
+
     @Test func aMissingSegmentIsNamed() async throws {
         let shipped = try await Shipped(people: 3)
         let first = try #require(try await shipped.ship().segments.first)

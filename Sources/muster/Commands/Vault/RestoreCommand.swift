@@ -12,7 +12,9 @@ struct RestoreCommand: AsyncParsableCommand {
         discussion: """
             Fetches every segment, verifies every hash, signature and consistency step, and only \
             then replays the ledger, with the key store from its snapshots. --keys must hold the \
-            register's own keys. A failed restore leaves nothing behind that looks like a register.
+            register's own keys. A failed restore leaves nothing behind that looks like a register. \
+            Given several vaults (copies of the same log), it verifies each, passes over any that \
+            fails (naming what is wrong), and restores from the one holding the most entries.
             """)
 
     @OptionGroup var options: RegisterOptions
@@ -26,7 +28,7 @@ struct RestoreCommand: AsyncParsableCommand {
     var untilEntry: UInt64?
 
     func validate() throws {
-        guard vaults.urls.count == 1 else { throw ValidationError("restore from exactly one --vault") }
+        try vaults.requireOne()
         if until != nil && untilEntry != nil { throw ValidationError("give --until or --until-entry, not both") }
         if let until, Timestamp(iso: until) == nil { throw ValidationError("--until must be an ISO 8601 time, e.g. 2026-11-26T10:00:00Z") }
     }
@@ -37,9 +39,11 @@ struct RestoreCommand: AsyncParsableCommand {
             var point = RestorePoint.latest
             if let untilEntry { point = .entry(untilEntry) }
             if let until, let time = Timestamp(iso: until) { point = .time(time.secondsSinceEpoch * 1000 + 999) }
-            let source = try vaults.open()[0]
-            Terminal.printError("restoring from \(source.location)…")
-            let report = try await Register.restore(from: source, into: options.configuration, until: point)
+            let sources = try vaults.open()
+            Terminal.printError("restoring from \(sources.map(\.location).joined(separator: ", "))…")
+            let report = try await Register.restore(from: sources, into: options.configuration, until: point)
+            for vault in report.passedOver { Terminal.printError("passed over \(vault)") }
+            if let vault = report.vault { Terminal.printError("restored from \(vault)") }
             if let refused = report.refusedSnapshot {
                 Terminal.printError("register snapshot \(refused); replayed every entry instead")
             }
