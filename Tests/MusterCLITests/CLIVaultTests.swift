@@ -45,10 +45,7 @@ import Testing
         try cli.ok(["ship", "--once", "--vault", "file://" + first, "--vault", "file://" + second])
         let segment = try #require(try FileManager.default.contentsOfDirectory(atPath: first).first { $0.hasPrefix("segment-") })
         let path = first + "/" + segment
-        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
-        var bytes = try Data(contentsOf: URL(fileURLWithPath: path))
-        bytes[bytes.count / 2] ^= 0x01
-        try bytes.write(to: URL(fileURLWithPath: path))
+        try flipMiddleBit(ofFileAt: path)
 
         let result = try MusterProcess.runRaw([
             "restore", "--vault", "file://" + first, "--vault", "file://" + second, "--data", cli.directory.file("restored"),

@@ -1,4 +1,5 @@
 import Foundation
+import MusterTesting
 
 /// A minimal HTTP/1.1 client for live tests: one request per connection to 127.0.0.1 only,
 /// `Connection: close`, bodies by `Content-Length`.
@@ -28,36 +29,16 @@ struct LoopbackHTTP {
 
     /// One TCP connection to 127.0.0.1, written to in as many pieces as a test likes.
     final class Connection {
-        private let descriptor: Int32
+        private let socket: RawSocket
 
         init(port: Int) throws {
-            descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-            guard descriptor >= 0 else { throw POSIXError(.EIO) }
+            socket = try RawSocket(port: port)
             var timeout = timeval(tv_sec: 30, tv_usec: 0)
-            setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
-            var address = sockaddr_in()
-            address.sin_family = sa_family_t(AF_INET)
-            address.sin_port = in_port_t(UInt16(port).bigEndian)
-            address.sin_addr.s_addr = inet_addr("127.0.0.1")
-            let connected = withUnsafePointer(to: &address) {
-                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-            }
-            guard connected == 0 else {
-                close(descriptor)
-                throw POSIXError(.ECONNREFUSED)
-            }
+            setsockopt(socket.descriptor, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         }
 
-        deinit { close(descriptor) }
-
         func write(_ text: String) throws {
-            let bytes = Array(text.utf8)
-            var sent = 0
-            while sent < bytes.count {
-                let written = bytes[sent...].withUnsafeBytes { Foundation.send(descriptor, $0.baseAddress!, $0.count, Int32(MSG_NOSIGNAL)) }
-                guard written > 0 else { throw POSIXError(.EPIPE) }
-                sent += written
-            }
+            try socket.send(text)
         }
 
         /// Reads until the response's body is complete (or the server closes).
@@ -65,7 +46,7 @@ struct LoopbackHTTP {
             var received: [UInt8] = []
             var buffer = [UInt8](repeating: 0, count: 65536)
             while true {
-                let count = read(descriptor, &buffer, buffer.count)
+                let count = read(socket.descriptor, &buffer, buffer.count)
                 if count <= 0 { break }
                 received += buffer[0..<count]
                 if let response = Self.parse(received), response.complete { return response.value }

@@ -164,10 +164,7 @@ import Testing
         let expected = try await shipped.register.stateDigest()
         let part = try #require(try shipped.vault.list(prefix: VaultShipper.registerPartPrefix).first)
         let path = shipped.vaultDirectory.file(part)
-        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
-        var bytes = try #require(FileManager.default.contents(atPath: path))
-        bytes[bytes.count / 2] ^= 0x01
-        try bytes.write(to: URL(fileURLWithPath: path))
+        try flipMiddleBit(ofFileAt: path)
 
         let damaged = try await Register.restore(from: shipped.vault, into: shipped.restoreTarget("damaged"))
         #expect(damaged.refusedSnapshot?.contains("damaged or replaced") == true)

@@ -101,10 +101,7 @@ import Testing
         let shipped = try await Shipped(people: 5)
         let name = try #require(try await shipped.ship().segments.first)
         let path = shipped.vaultDirectory.file(name)
-        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
-        var bytes = try #require(FileManager.default.contents(atPath: path))
-        bytes[bytes.count / 2] ^= 0x01
-        try bytes.write(to: URL(fileURLWithPath: path))
+        try flipMiddleBit(ofFileAt: path)
         let target = shipped.restoreTarget("tampered")
         await #expect {
             try await Register.restore(from: shipped.vault, into: target)
@@ -131,10 +128,7 @@ import Testing
 
         let name = try #require(try shipped.vault.list(prefix: SegmentName.prefix).first)
         let path = shipped.vaultDirectory.file(name)
-        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
-        var bytes = try #require(FileManager.default.contents(atPath: path))
-        bytes[bytes.count / 2] ^= 0x01
-        try bytes.write(to: URL(fileURLWithPath: path))
+        try flipMiddleBit(ofFileAt: path)
 
         let vaults: [any Vault] = tamperedFirst ? [shipped.vault, other] : [other, shipped.vault]
         let target = shipped.restoreTarget("restored")

@@ -24,3 +24,11 @@ public final class TemporaryDirectory: @unchecked Sendable {
         return target
     }
 }
+
+/// Flips one bit in the middle of a vault's read-only file, as an attacker with the disk would.
+public func flipMiddleBit(ofFileAt path: String) throws {
+    try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
+    var bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+    bytes[bytes.count / 2] ^= 0x01
+    try bytes.write(to: URL(fileURLWithPath: path))
+}
