@@ -23,6 +23,14 @@ extension Register {
     public static func restore(
         from vault: any Vault, into configuration: RegisterConfiguration, until point: RestorePoint = .latest
     ) async throws -> RestoreReport {
+        try await restore(from: vault, verified: nil, into: configuration, until: point)
+    }
+
+    /// ``restore(from:into:until:)``, with `vault`'s segments already fetched and verified up
+    /// to `point` when `verified` is given (a restore that chose among several vaults).
+    static func restore(
+        from vault: any Vault, verified: VerifiedBackup?, into configuration: RegisterConfiguration, until point: RestorePoint
+    ) async throws -> RestoreReport {
         let started = Date()
         let keyring = try Keyring.load(from: configuration.keysDirectory)
         // The register snapshot is written while the segments are verified: the two are
@@ -39,7 +47,7 @@ extension Register {
         let backup: VerifiedBackup
         let kept: Int
         do {
-            backup = try await VerifiedBackup.fetch(from: vault, keyring: keyring, point: point)
+            if let verified { backup = verified } else { backup = try await VerifiedBackup.fetch(from: vault, keyring: keyring, point: point) }
             kept = try backup.count(upTo: point)
         } catch {
             if let staged = try? await staging?.value { await staged.discard() }

@@ -1,3 +1,4 @@
+import Foundation
 import MusterCrypto
 public import MusterVault
 
@@ -9,8 +10,8 @@ extension Register {
     /// be reached) is passed over and named in the report. Of those that verify, the one with
     /// the most entries up to `point` is restored from, the first given on a tie: a vault that
     /// fell behind while it was down is not preferred to one that is up to date. The chosen
-    /// vault is then restored from as ``restore(from:into:until:)`` does, which fetches it
-    /// again: a restore from several vaults reads the chosen one twice.
+    /// vault's verified segments are kept (in memory, beside the next vault's while that one is
+    /// fetched) and restored as ``restore(from:into:until:)`` does, without fetching them again.
     public static func restore(
         from vaults: [any Vault], into configuration: RegisterConfiguration, until point: RestorePoint = .latest
     ) async throws -> RestoreReport {
@@ -18,14 +19,16 @@ extension Register {
             guard let vault = vaults.first else { throw RegisterError(.invalid, "name a vault to restore from") }
             return try await restore(from: vault, into: configuration, until: point)
         }
+        let started = Date()
         let keyring = try Keyring.load(from: configuration.keysDirectory)
         var passedOver: [String] = []
         var firstError: (any Error)?
-        var best: (vault: any Vault, entries: Int)?
+        var best: (vault: any Vault, backup: VerifiedBackup, entries: Int)?
         for vault in vaults {
             do {
-                let entries = try await VerifiedBackup.fetch(from: vault, keyring: keyring, point: point).count(upTo: point)
-                if entries > best?.entries ?? -1 { best = (vault, entries) }
+                let backup = try await VerifiedBackup.fetch(from: vault, keyring: keyring, point: point)
+                let entries = try backup.count(upTo: point)
+                if entries > best?.entries ?? -1 { best = (vault, backup, entries) }
             } catch {
                 firstError = firstError ?? error
                 passedOver.append("\(vault.location): \(describe(error))")
@@ -35,9 +38,10 @@ extension Register {
             let code = (firstError as? RegisterError)?.code ?? .corrupt
             throw RegisterError(code, "no vault could be restored from: " + passedOver.joined(separator: "; "))
         }
-        var report = try await restore(from: best.vault, into: configuration, until: point)
+        var report = try await restore(from: best.vault, verified: best.backup, into: configuration, until: point)
         report.vault = best.vault.location
         report.passedOver = passedOver
+        report.seconds = Date().timeIntervalSince(started)
         return report
     }
 }

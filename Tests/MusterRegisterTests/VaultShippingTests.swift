@@ -153,8 +153,12 @@ import Testing
         _ = try await shipped.ship()
         let expected = try await shipped.register.stateDigest()
 
-        let report = try await Register.restore(from: [behind, shipped.vault], into: shipped.restoreTarget("restored"))
+        let ahead = CountingVault(shipped.vault)
+        let report = try await Register.restore(from: [behind, ahead], into: shipped.restoreTarget("restored"))
         #expect(report.vault == shipped.vault.location && report.passedOver.isEmpty)
+        // The chosen vault's segments, verified while choosing, are not fetched again.
+        let segments = try shipped.vault.list(prefix: SegmentName.prefix)
+        #expect(ahead.fetched(prefix: SegmentName.prefix) == segments)
         #expect(try await Register.open(shipped.restoreTarget("restored")).stateDigest() == expected)
 
         let emptyDirectory = TemporaryDirectory("muster-vault-empty")
@@ -239,6 +243,28 @@ final class FlakyVault: Vault {
     }
 
     func fetch(name: String) async throws -> [UInt8] { try await inner.fetch(name: name) }
+    func names(prefix: String) async throws -> [String] { try await inner.names(prefix: prefix) }
+    func storeSnapshot(prefix: String, bytes: [UInt8]) async throws -> String { try await inner.storeSnapshot(prefix: prefix, bytes: bytes) }
+    func pruneSnapshots(prefix: String, olderThan cutoff: Date, keepingNewest: Int) async throws -> [String] { [] }
+}
+
+/// A vault that records every name fetched from it, in order.
+final class CountingVault: Vault {
+    let inner: FileVault
+    private let names = Mutex<[String]>([])
+
+    init(_ inner: FileVault) {
+        self.inner = inner
+    }
+
+    func fetched(prefix: String) -> [String] { names.withLock { $0.filter { $0.hasPrefix(prefix) } } }
+
+    var location: String { inner.location }
+    func store(name: String, bytes: [UInt8]) async throws -> FileVault.PutResult { try await inner.store(name: name, bytes: bytes) }
+    func fetch(name: String) async throws -> [UInt8] {
+        names.withLock { $0.append(name) }
+        return try await inner.fetch(name: name)
+    }
     func names(prefix: String) async throws -> [String] { try await inner.names(prefix: prefix) }
     func storeSnapshot(prefix: String, bytes: [UInt8]) async throws -> String { try await inner.storeSnapshot(prefix: prefix, bytes: bytes) }
     func pruneSnapshots(prefix: String, olderThan cutoff: Date, keepingNewest: Int) async throws -> [String] { [] }
