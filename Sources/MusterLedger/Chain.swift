@@ -46,9 +46,24 @@ extension ChainHead {
 /// name the previous entry's hash, and hash to the value stored beside it.
 public struct ChainVerifier: Sendable {
     public private(set) var head: ChainHead
+    /// For a verifier made with ``init(stretchFrom:)``: the first entry's previous-hash link,
+    /// once that entry is checked.
+    public private(set) var firstLink: EntryHash?
+    /// Whether the next entry's link is taken as it is (the first of a stretch).
+    private var linkUnknown = false
 
     public init(after head: ChainHead = .empty) {
         self.head = head
+    }
+
+    /// A verifier for a stretch of the ledger that starts at entry `sequence`, while another
+    /// verifier checks the entries before it (`ledger verify` checks stretches on separate
+    /// threads). Every rule holds as usual except one: the first entry's link is not compared
+    /// but kept in ``firstLink``, for the caller to compare with the hash of the entry before.
+    public init(stretchFrom sequence: UInt64) {
+        precondition(sequence > 0, "entries are numbered from 1")
+        self.head = ChainHead(size: sequence - 1, hash: .zero)
+        self.linkUnknown = true
     }
 
     /// Verifies the next stored entry (`bytes` and the hash stored with it, at `sequence`), and
@@ -79,7 +94,10 @@ public struct ChainVerifier: Sendable {
         guard links.sequence == sequence else {
             throw LedgerError(.sequenceGap, "entry bytes say sequence \(links.sequence)", sequence: sequence)
         }
-        guard links.previousHash == head.hash else {
+        if linkUnknown {
+            firstLink = links.previousHash
+            linkUnknown = false
+        } else if links.previousHash != head.hash {
             throw LedgerError(.chainBroken, "previous-hash link does not match entry \(sequence - 1)", sequence: sequence)
         }
         head = ChainHead(size: sequence, hash: hash)

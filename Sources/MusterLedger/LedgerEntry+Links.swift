@@ -51,3 +51,27 @@ extension LedgerEntry {
         return (sequence, previous)
     }
 }
+
+extension LedgerEntry {
+    /// Whether the entry whose bytes are `raw` changes a person (a create, an update, a status
+    /// change or an erasure), read from its fixed fields without decoding it: a verifier scanning
+    /// millions of entries keeps only these for its replay.
+    public static func changesPerson(_ raw: UnsafeRawBufferPointer) -> Bool {
+        raw.count > 17 && (EntryKind.create.rawValue...EntryKind.erase.rawValue).contains(raw[17])
+    }
+
+    /// The first of the columns a store keeps beside an entry for lookups (`kind`, `time`,
+    /// `subject`; `nil` for a NULL subject) that says other than the entry's bytes `raw`, which
+    /// ``links(in:)`` has accepted; `nil` when they all agree. They are not hashed: a subject
+    /// edited there would hide the entry from that person's history.
+    public static func disagreeingColumn(in raw: UnsafeRawBufferPointer, kind: Int64, time: Int64, subject: UnsafeRawBufferPointer?) -> String? {
+        if kind != Int64(raw[17]) { return "kind" }
+        let timeBits = raw[9..<17].reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+        if time != Int64(bitPattern: timeBits) { return "time" }
+        switch (raw[18], subject) {
+        case (0, nil): return nil
+        case (1, let stored?) where stored.elementsEqual(raw[19..<35]): return nil
+        default: return "subject"
+        }
+    }
+}

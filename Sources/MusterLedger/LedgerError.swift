@@ -5,6 +5,9 @@ public struct LedgerError: Error, Sendable, Equatable, CustomStringConvertible {
         case hashMismatch = "hash_mismatch"
         case chainBroken = "chain_broken"
         case sequenceGap = "sequence_gap"
+        /// A column stored beside the entry for lookups (its kind, time or subject) says other
+        /// than the entry's hashed bytes.
+        case columnMismatch = "column_mismatch"
     }
 
     public var code: Code

@@ -102,7 +102,8 @@ final class PostgresTransaction: StoreWriting {
                         \(entry.time), \(Data(sealed.bytes)), \(Data(sealed.hash.bytes)))
                 """)
         head = current
-        for node in tree.append(leafHash: sealed.hash) {
+        // Level 0, the leaf, is the entry's own hash, stored with it (see `node(level:index:)`).
+        for node in tree.append(leafHash: sealed.hash) where node.level > 0 {
             try write(
                 { $0.add(node) },
                 else: "INSERT INTO merkle_nodes (level, idx, hash) VALUES (\(node.level), \(Int64(node.index)), \(Data(node.hash.bytes)))")
@@ -117,7 +118,11 @@ final class PostgresTransaction: StoreWriting {
     }
 
     func node(level: Int, index: UInt64) throws -> EntryHash {
-        for row in try run("SELECT hash FROM merkle_nodes WHERE level = \(level) AND idx = \(Int64(index))") {
+        let query: PostgresQuery =
+            level == 0
+            ? "SELECT hash FROM ledger WHERE seq = \(Int64(index) + 1)"
+            : "SELECT hash FROM merkle_nodes WHERE level = \(level) AND idx = \(Int64(index))"
+        for row in try run(query) {
             if let hash = EntryHash(bytes: try row.decode(Data.self)) { return hash }
         }
         throw MerkleError(.missingNode, "Merkle node \(level)/\(index) is not stored")
@@ -131,13 +136,21 @@ final class PostgresTransaction: StoreWriting {
         }
     }
 
-    func forEachEntryInPlace(
-        from sequence: UInt64, through last: UInt64, _ body: (UInt64, UnsafeRawBufferPointer, UnsafeRawBufferPointer) throws -> Void
-    ) throws {
-        let query: PostgresQuery = "SELECT seq, entry, hash FROM ledger WHERE seq >= \(Int64(sequence)) AND seq <= \(Int64(clamping: last)) ORDER BY seq"
+    func forEachEntryInPlace(from sequence: UInt64, through last: UInt64, _ body: (StoredEntryRow) throws -> Void) throws {
+        let query: PostgresQuery = """
+            SELECT seq, entry, hash, kind, time, subject FROM ledger
+            WHERE seq >= \(Int64(sequence)) AND seq <= \(Int64(clamping: last)) ORDER BY seq
+            """
         try forEachRow(query) { row in
-            let (seq, entry, hash) = try row.decode((Int64, Data, Data).self)
-            try entry.withUnsafeBytes { raw in try hash.withUnsafeBytes { try body(UInt64(seq), raw, $0) } }
+            let (seq, entry, hash, kind, time, subject) = try row.decode((Int64, Data, Data, Int16, Int64, Data?).self)
+            try entry.withUnsafeBytes { entry in
+                try hash.withUnsafeBytes { hash in
+                    let stored = { (subject: UnsafeRawBufferPointer?) in
+                        StoredEntryRow(sequence: UInt64(seq), bytes: entry, hash: hash, kind: Int64(kind), time: time, subject: subject)
+                    }
+                    if let subject { try subject.withUnsafeBytes { try body(stored($0)) } } else { try body(stored(nil)) }
+                }
+            }
         }
     }
 
@@ -190,8 +203,9 @@ final class PostgresTransaction: StoreWriting {
         try run("SELECT entry FROM ledger WHERE seq = \(Int64(sequence))").first.map { [UInt8](try $0.decode(Data.self)) }
     }
 
-    func forEachMerkleNode(_ body: (MerkleNode) throws -> Void) throws {
-        try forEachRow("SELECT level, idx, hash FROM merkle_nodes ORDER BY level, idx") { row in
+    func forEachMerkleNode(levels: Range<Int>, _ body: (MerkleNode) throws -> Void) throws {
+        let (lowest, above) = (Int64(levels.lowerBound), Int64(clamping: levels.upperBound))
+        try forEachRow("SELECT level, idx, hash FROM merkle_nodes WHERE level >= \(lowest) AND level < \(above) ORDER BY level, idx") { row in
             let (level, index, hash) = try row.decode((Int, Int64, Data).self)
             guard let hash = EntryHash(bytes: hash) else { throw StoreError(.corrupt, "Merkle node \(level)/\(index) is not 32 bytes") }
             try body(MerkleNode(level: level, index: UInt64(index), hash: hash))

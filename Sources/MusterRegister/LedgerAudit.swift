@@ -5,60 +5,22 @@ import MusterStore
 
 /// The checks behind `muster ledger verify`, each over one read snapshot.
 ///
-/// `chainAndTree` walks the ledger in order: every entry's hash and link, the Merkle tree
+/// `checkStretches` reads the ledger in stretches: every entry's hash and link, the Merkle tree
 /// recomputed from the entries (compared with every stored node, level by level), and every
-/// signed checkpoint's signature and root. `projection` replays each person's entries and
-/// compares the result with their row, and checks the key store against it. Neither needs the
-/// master key: ciphertext columns are compared as bytes.
+/// signed checkpoint's signature and root. The projection checks replay each person's entries
+/// and compare the result with their row, and check the key store against it. Neither needs
+/// the master key: ciphertext columns are compared as bytes.
 enum LedgerAudit {
     /// Progress: entries checked so far.
     typealias Progress = @Sendable (UInt64) -> Void
 
-    static func chainAndTree(_ tx: any StoreReading, verifier: NoteVerifier, progress: Progress?) throws -> (entries: UInt64, bytes: Int, checkpoints: Int) {
-        var checkpoints: [(size: UInt64, text: String)] = []
-        try tx.forEachCheckpoint { checkpoints.append(($0, $1)) }
-        let signatures = CheckpointSignatures(checkpoints.map(\.text), verifier: verifier)
-        let sizes = checkpoints.map(\.size)
-        var chain = ChainVerifier()
-        var tree = MerkleAppender()
-        var digests = LevelDigests()
-        // The root the entries give at each checkpoint's size, in checkpoint order.
-        var roots: [EntryHash] = []
-        roots.reserveCapacity(checkpoints.count)
-        var bytesSeen = 0
-        do {
-            try tx.forEachEntryInPlace(from: 1, through: .max) { sequence, bytes, storedHash in
-                let leaf = try chain.check(sequence: sequence, bytes: bytes, storedHash: storedHash)
-                bytesSeen += bytes.count
-                tree.append(leafHash: leaf) { digests.add($0) }
-                while roots.count < checkpoints.count && checkpoints[roots.count].size == sequence {
-                    roots.append(tree.root)
-                }
-                if sequence % 8192 == 0 { progress?(sequence) }
-            }
-        } catch let error as LedgerError {
-            // A checkpoint before the bad entry was checked before it, and is reported first.
-            try compare(signatures.wait(), sizes: sizes, roots: roots)
-            throw error
-        }
-        try compare(signatures.wait(), sizes: sizes, roots: roots)
-        if roots.count < checkpoints.count {
-            let size = checkpoints[roots.count].size
-            throw VerificationFailure(
-                sequence: chain.head.size + 1,
-                "the checkpoint at size \(size) covers entries the ledger no longer has (it ends at entry \(chain.head.size))")
-        }
-        try compareNodes(tx, with: digests)
-        progress?(chain.head.size)
-        return (chain.head.size, bytesSeen, checkpoints.count)
-    }
-
     /// Checks the stored Merkle nodes against the tree of `leafHashes`, hashes already known
-    /// to be those of the stored entries (a restore has them from verifying the segments).
+    /// to be those of the stored entries (a restore has them from verifying the segments, and
+    /// compared them with the ledger's: they are level 0, which is not stored apart).
     static func merkleNodes(_ tx: any StoreReading, leafHashes: ArraySlice<EntryHash>) throws {
         var tree = MerkleAppender()
         var digests = LevelDigests()
-        for hash in leafHashes { tree.append(leafHash: hash) { digests.add($0) } }
+        for hash in leafHashes { tree.append(leafHash: hash) { if $0.level > 0 { digests.add($0) } } }
         try compareNodes(tx, with: digests)
     }
 
@@ -73,7 +35,7 @@ enum LedgerAudit {
 
     /// Checks each checkpoint the entries reached: its signature, and that it signs the size
     /// and root the entries give there (`roots[i]` at `sizes[i]`, for checkpoint `i`).
-    private static func compare(_ verdicts: [CheckpointSignatures.Verdict], sizes: [UInt64], roots: [EntryHash]) throws {
+    static func compare(_ verdicts: [CheckpointSignatures.Verdict], sizes: [UInt64], roots: [EntryHash]) throws {
         for (index, root) in roots.enumerated() {
             let size = sizes[index]
             switch verdicts[index] {
@@ -128,73 +90,6 @@ enum LedgerAudit {
         if expected.erasedAt != stored.erasedAt { return "erased_at" }
         if expected.version != stored.version { return "version" }
         return nil
-    }
-}
-
-/// A running digest of the Merkle nodes of each level, in index order (the order in which both
-/// the appender produces them and the store returns them).
-///
-/// A polynomial hash modulo the prime 2^61 − 1 at a point drawn at random for each verification
-/// (a universal hash): whoever edited the stored nodes cannot know the point, so two different
-/// sequences collide with probability about n / 2^61. It costs a few multiplications per node,
-/// where a SHA-256 per node cost as much as hashing the entries themselves.
-struct LevelDigests {
-    private static let prime: UInt64 = (1 << 61) - 1
-    private let point: UInt64
-    private var digests: [UInt64] = []
-    private var counts: [UInt64] = []
-
-    /// Two sides compared must share the point: make one, then ``sibling()``.
-    init() {
-        point = UInt64.random(in: 2..<Self.prime)
-    }
-
-    private init(point: UInt64) {
-        self.point = point
-    }
-
-    /// An empty digest at the same point, for the other side of the comparison.
-    func sibling() -> LevelDigests { LevelDigests(point: point) }
-
-    mutating func add(_ node: MerkleNode) {
-        while digests.count <= node.level {
-            digests.append(0)
-            counts.append(0)
-        }
-        var value = digests[node.level]
-        node.hash.withUnsafeBytes { raw in
-            for word in 0..<4 {
-                // 64-bit words reduced below the prime keep every step exact.
-                let chunk = raw.loadUnaligned(fromByteOffset: word * 8, as: UInt64.self) % Self.prime
-                value = Self.add(Self.multiply(value, point), chunk)
-            }
-        }
-        digests[node.level] = value
-        counts[node.level] += 1
-    }
-
-    func firstDifference(from other: LevelDigests) -> Int? {
-        for level in 0..<max(digests.count, other.digests.count) {
-            let mine = level < digests.count ? (digests[level], counts[level]) : (0, 0)
-            let theirs = level < other.digests.count ? (other.digests[level], other.counts[level]) : (0, 0)
-            if mine != theirs { return level }
-        }
-        return nil
-    }
-
-    private static func multiply(_ a: UInt64, _ b: UInt64) -> UInt64 {
-        let (high, low) = a.multipliedFullWidth(by: b)
-        // a·b = high·2^64 + low, and 2^64 ≡ 2^3 (mod 2^61 − 1).
-        let folded = (low & prime) + (low >> 61) + (UInt64(high) << 3)
-        return reduce(folded)
-    }
-
-    private static func add(_ a: UInt64, _ b: UInt64) -> UInt64 { reduce(a + b) }
-
-    private static func reduce(_ x: UInt64) -> UInt64 {
-        var value = (x & prime) + (x >> 61)
-        if value >= prime { value -= prime }
-        return value
     }
 }
 

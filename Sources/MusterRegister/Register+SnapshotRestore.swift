@@ -234,12 +234,18 @@ extension Register {
         @Sendable func compare(_ first: UInt64, _ last: UInt64) async throws {
             guard first <= last else { return }
             try await store.read { tx in
-                try tx.forEachEntryInPlace(from: first, through: last) { sequence, bytes, storedHash in
-                    guard Self.same(bytes, entries[Int(sequence) - 1]) else {
+                try tx.forEachEntryInPlace(from: first, through: last) { row in
+                    let sequence = row.sequence
+                    guard Self.same(row.bytes, entries[Int(sequence) - 1]) else {
                         throw SnapshotRefusal("its entry \(sequence) differs from the vault's segments")
                     }
-                    guard hashes[Int(sequence) - 1].equals(storedHash) else {
+                    guard hashes[Int(sequence) - 1].equals(row.hash) else {
                         throw SnapshotRefusal("its entry \(sequence) is stored with a hash that is not the entry's")
+                    }
+                    do throws(LedgerError) {
+                        try row.checkColumns()
+                    } catch {
+                        throw SnapshotRefusal("its entry \(sequence): \(error.message)")
                     }
                 }
             }

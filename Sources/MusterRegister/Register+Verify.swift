@@ -17,37 +17,42 @@ extension Register {
     /// the key store. Throws a ``VerificationFailure`` (or ``LedgerError``) naming the first
     /// problem. Needs only the public key: `verifierKey`, or the one derived from the keys.
     public func verify(verifierKey: String? = nil, progress: (@Sendable (UInt64, UInt64) -> Void)? = nil) async throws -> VerificationReport {
+        try await verify(verifierKey: verifierKey, plan: .standard(threads: ProcessInfo.processInfo.activeProcessorCount), progress: progress)
+    }
+
+    /// ``verify(verifierKey:progress:)`` with the ledger cut as `plan` says (tests cut a small
+    /// ledger into many stretches, to check every seam).
+    ///
+    /// One pass reads the ledger, in stretches on separate threads: each entry is hashed and
+    /// its links checked, the tree is built chunk by chunk, and the entries that change people
+    /// are kept. The stored Merkle nodes are read beside the stretches; the checkpoint signatures
+    /// are checked on threads of their own. Then the kept entries are replayed, range of ids by
+    /// range, and the tables and key store compared with what they give. Reading the ledger once,
+    /// in storage order, is the point: the replay used to read each person's entries again
+    /// through the index by subject, a B-tree descent each, most of verification's time.
+    func verify(verifierKey: String?, plan: LedgerScanPlan, progress: (@Sendable (UInt64, UInt64) -> Void)?) async throws -> VerificationReport {
         let key = try verifierKey ?? self.verifierKey()
         let verifier = try NoteVerifier(verifierKey: key)
         let started = Date()
-        let total = try await store.read { try $0.ledgerHead().size }
-        // The checks read separate snapshots on separate threads: hashing on one, the checkpoint
-        // signatures on threads of their own, and the replay and the stored rows, range by range
-        // of subject id, on one thread per core.
-        async let ledger = store.read { tx in
-            try LedgerAudit.chainAndTree(tx, verifier: verifier) { progress?($0, total) }
+        // The size and the checkpoints from one snapshot: a checkpoint signed after it is left
+        // out, and one beyond the ledger's end there means entries were removed.
+        let (size, checkpoints) = try await store.read { tx in
+            var checkpoints: [(size: UInt64, text: String)] = []
+            try tx.forEachCheckpoint { checkpoints.append(($0, $1)) }
+            return (try tx.ledgerHead().size, checkpoints)
         }
-        async let projection = verifyProjection(entries: total)
-        // A broken chain is reported before anything the projection check found.
-        let chain = try await ledger
-        let count = try await projection
+        let ledger = try await LedgerAudit.checkStretches(
+            store, size: size, checkpoints: checkpoints, verifier: verifier, plan: plan, progress: { progress?($0, size) })
+        let people = try await namingAnyDifference(LedgerAudit.checkProjection(store, replayed: ledger.people, threads: plan.threads))
         return VerificationReport(
-            entries: chain.entries, bytes: chain.bytes, checkpoints: chain.checkpoints, people: count,
+            entries: size, bytes: ledger.bytes, checkpoints: checkpoints.count, people: people,
             seconds: Date().timeIntervalSince(started))
     }
 
-    /// Checks the tables and the key store against a replay of the ledger (of `entries`
-    /// entries), naming the first difference; returns how many people the ledger gives.
-    func verifyProjection(entries: UInt64) async throws -> Int {
-        let ranges = SubjectRange.partition(into: LedgerAudit.rangeCount(entries: entries))
-        return try await namingAnyDifference(
-            LedgerAudit.checkProjection(store, ranges: ranges, threads: ProcessInfo.processInfo.activeProcessorCount))
-    }
-
-    /// ``verifyProjection(entries:)`` for a ledger whose entries are all in memory, `entries`.
-    func verifyProjection(heldEntries entries: ArraySlice<[UInt8]>) async throws -> Int {
-        try await namingAnyDifference(
-            LedgerAudit.checkProjection(store, heldEntries: entries, threads: ProcessInfo.processInfo.activeProcessorCount))
+    /// Checks the tables and the key store against a replay of the ledger, whose entries are
+    /// all in memory, `entries`; returns how many people the ledger gives.
+    func verifyProjection(heldEntries entries: ArraySlice<[UInt8]>, threads: Int = ProcessInfo.processInfo.activeProcessorCount) async throws -> Int {
+        try await namingAnyDifference(LedgerAudit.checkProjection(store, heldEntries: entries, threads: threads))
     }
 
     /// The people count of a fast check that matched; after one that did not, the slow path

@@ -65,7 +65,8 @@ enum SQLiteSchema {
             try db.execute(
                 sql: """
                     -- Hashes of the perfect subtrees of the ledger's Merkle tree (RFC 6962): node
-                    -- (level, idx) covers entries idx·2^level + 1 … (idx+1)·2^level.
+                    -- (level, idx) covers entries idx·2^level + 1 … (idx+1)·2^level. From v5 on,
+                    -- level 0 (the leaf hashes) is not here: it is the ledger's `hash` column.
                     CREATE TABLE merkle_nodes (
                         level INTEGER NOT NULL,
                         idx INTEGER NOT NULL,
@@ -86,6 +87,10 @@ enum SQLiteSchema {
         }
         migrator.registerMigration("v4-staff") { db in
             try db.execute(sql: StaffSchema.sqlite)
+        }
+        migrator.registerMigration("v5-leaf-hashes-in-ledger") { db in
+            // Level 0 of the tree is each entry's hash, which the ledger row holds beside it.
+            try db.execute(sql: "DELETE FROM merkle_nodes WHERE level = 0")
         }
         return migrator
     }

@@ -55,7 +55,8 @@ final class SQLiteTransaction: StoreWriting {
         head = current
         var tree = try merkle ?? MerkleAppender.restoring(size: sealed.entry.sequence - 1, from: self)
         let node = try raw("INSERT INTO merkle_nodes (level, idx, hash) VALUES (?, ?, ?)")
-        for new in tree.append(leafHash: sealed.hash) {
+        // Level 0, the leaf, is the entry's own hash, stored with it (see `node(level:index:)`).
+        for new in tree.append(leafHash: sealed.hash) where new.level > 0 {
             node.bind(1, new.level)
             node.bind(2, Int64(new.index))
             node.bind(3, new.hash.bytes)
@@ -71,9 +72,13 @@ final class SQLiteTransaction: StoreWriting {
     }
 
     func node(level: Int, index: UInt64) throws -> EntryHash {
-        let query = try raw("SELECT hash FROM merkle_nodes WHERE level = ? AND idx = ?")
-        query.bind(1, level)
-        query.bind(2, Int64(index))
+        let query = try level == 0 ? raw("SELECT hash FROM ledger WHERE seq = ?") : raw("SELECT hash FROM merkle_nodes WHERE level = ? AND idx = ?")
+        if level == 0 {
+            query.bind(1, Int64(index) + 1)
+        } else {
+            query.bind(1, level)
+            query.bind(2, Int64(index))
+        }
         defer { query.reset() }
         guard try query.step(), let hash = query.withBlob(0, { EntryHash(raw: $0) }) else {
             throw MerkleError(.missingNode, "Merkle node \(level)/\(index) is not stored")
@@ -109,21 +114,29 @@ final class SQLiteTransaction: StoreWriting {
         while try query.step() { try body(UInt64(query.int64(0)), query.blob(1), query.blob(2)) }
     }
 
-    func forEachEntryInPlace(
-        from sequence: UInt64, through last: UInt64, _ body: (UInt64, UnsafeRawBufferPointer, UnsafeRawBufferPointer) throws -> Void
-    ) throws {
-        let query = try raw("SELECT seq, entry, hash FROM ledger WHERE seq >= ? AND seq <= ? ORDER BY seq")
+    func forEachEntryInPlace(from sequence: UInt64, through last: UInt64, _ body: (StoredEntryRow) throws -> Void) throws {
+        let query = try raw("SELECT seq, entry, hash, kind, time, subject FROM ledger WHERE seq >= ? AND seq <= ? ORDER BY seq")
         query.bind(1, Int64(sequence))
         query.bind(2, Int64(clamping: last))
         defer { query.reset() }
         while try query.step() {
-            let seq = UInt64(query.int64(0))
-            try query.withBlob(1) { entry in try query.withBlob(2) { hash in try body(seq, entry, hash) } }
+            let (seq, kind, time) = (UInt64(query.int64(0)), query.int64(3), query.int64(4))
+            try query.withBlob(1) { entry in
+                try query.withBlob(2) { hash in
+                    if query.isNull(5) {
+                        try body(StoredEntryRow(sequence: seq, bytes: entry, hash: hash, kind: kind, time: time, subject: nil))
+                    } else {
+                        try query.withBlob(5) { try body(StoredEntryRow(sequence: seq, bytes: entry, hash: hash, kind: kind, time: time, subject: $0)) }
+                    }
+                }
+            }
         }
     }
 
-    func forEachMerkleNode(_ body: (MerkleNode) throws -> Void) throws {
-        let query = try raw("SELECT level, idx, hash FROM merkle_nodes ORDER BY level, idx")
+    func forEachMerkleNode(levels: Range<Int>, _ body: (MerkleNode) throws -> Void) throws {
+        let query = try raw("SELECT level, idx, hash FROM merkle_nodes WHERE level >= ? AND level < ? ORDER BY level, idx")
+        query.bind(1, Int64(levels.lowerBound))
+        query.bind(2, Int64(levels.upperBound))
         defer { query.reset() }
         while try query.step() {
             guard let hash = query.withBlob(2, EntryHash.init(raw:)) else {

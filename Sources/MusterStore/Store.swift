@@ -56,20 +56,19 @@ public protocol StoreReading: MerkleNodeReader {
     /// Calls `body` with each stored entry from `sequence` through `last`, in order: its
     /// sequence number, canonical bytes and stored hash.
     func forEachEntry(from sequence: UInt64, through last: UInt64, _ body: (UInt64, [UInt8], [UInt8]) throws -> Void) throws
-    /// ``forEachEntry(from:through:_:)`` lending each entry's bytes and stored hash in place,
-    /// valid only during the call: full verification reads every entry, and two arrays per
-    /// entry cost more than hashing it. The default copies through ``forEachEntry(from:through:_:)``.
-    func forEachEntryInPlace(
-        from sequence: UInt64, through last: UInt64, _ body: (UInt64, UnsafeRawBufferPointer, UnsafeRawBufferPointer) throws -> Void
-    ) throws
+    /// ``forEachEntry(from:through:_:)`` lending each row in place (its bytes valid only during
+    /// the call), with the columns kept beside the entry: full verification reads every entry,
+    /// and two arrays per entry cost more than hashing it.
+    func forEachEntryInPlace(from sequence: UInt64, through last: UInt64, _ body: (StoredEntryRow) throws -> Void) throws
     /// Calls `body` with every entry that changes a person (create, update, status, erase) and
     /// whose subject is in `range`, grouped by person (byte order of the id) and in sequence
     /// order within each: the order a replay folds them in. The ranges of a
     /// ``SubjectRange/partition(into:)``, read in turn, give exactly the entries (a malformed
     /// subject included) and the order that ``SubjectRange/all`` gives.
     func forEachEntryBySubject(in range: SubjectRange, _ body: (SubjectID, UInt64, [UInt8]) throws -> Void) throws
-    /// Calls `body` with every stored Merkle node, by level then index.
-    func forEachMerkleNode(_ body: (MerkleNode) throws -> Void) throws
+    /// Calls `body` with every stored Merkle node whose level is in `levels`, by level then index.
+    /// Level 0 is not among them: a leaf hash is its entry's hash, stored in the entry's row.
+    func forEachMerkleNode(levels: Range<Int>, _ body: (MerkleNode) throws -> Void) throws
     /// How many people rows there are, erased ones included.
     func personCount() throws -> Int
     /// How many wrapped data keys the key store holds.
@@ -112,6 +111,11 @@ extension StoreWriting {
 }
 
 extension StoreReading {
+    /// Calls `body` with every stored Merkle node, by level then index.
+    public func forEachMerkleNode(_ body: (MerkleNode) throws -> Void) throws {
+        try forEachMerkleNode(levels: 0..<Int.max, body)
+    }
+
     /// Every entry that changes a person (see ``forEachEntryBySubject(in:_:)``).
     public func forEachEntryBySubject(_ body: (SubjectID, UInt64, [UInt8]) throws -> Void) throws {
         try forEachEntryBySubject(in: .all, body)
@@ -132,15 +136,6 @@ extension StoreReading {
         try forEachEntry(from: sequence, through: .max, body)
     }
 
-    public func forEachEntryInPlace(
-        from sequence: UInt64, through last: UInt64, _ body: (UInt64, UnsafeRawBufferPointer, UnsafeRawBufferPointer) throws -> Void
-    ) throws {
-        try forEachEntry(from: sequence, through: last) { seq, bytes, hash in
-            try bytes.withUnsafeBytes { raw in try hash.withUnsafeBytes { try body(seq, raw, $0) } }
-        }
-    }
-
-    /// One lookup per number: right for an embedded database, where a query is a function call.
     public func people(numbers: [String]) throws -> [String: PersonRow] {
         var found: [String: PersonRow] = [:]
         for number in numbers {

@@ -25,9 +25,53 @@ import Testing
         try SQLiteRawAccess(path: test.data + "/register.sqlite").execute(sql)
     }
 
-    @Test func anHonestRegisterVerifies() async throws {
+    /// Replaces entry `replacement.sequence` with `replacement`, then relinks every entry after
+    /// it and rebuilds the stored tree, so that every hash and link holds again: what someone
+    /// who can write to the database could do, short of signing checkpoints.
+    static func resign(_ test: TestRegister, replacingFrom replacement: LedgerEntry) async throws {
+        var entries = try await test.entries()
+        let start = Int(replacement.sequence) - 1
+        var previous = start == 0 ? EntryHash.zero : MerkleHash.leaf(entries[start - 1].encoded)
+        var sql = ""
+        for i in start..<entries.count {
+            let old = i == start ? replacement : entries[i]
+            let entry = LedgerEntry(
+                sequence: old.sequence, time: old.time, actor: old.actor, kind: old.kind, subject: old.subject,
+                payload: old.payload, previousHash: previous)
+            previous = MerkleHash.leaf(entry.encoded)
+            let subject = entry.subject.map { "x'\(Hex.encode($0.bytes))'" } ?? "NULL"
+            sql += "UPDATE ledger SET entry = x'\(Hex.encode(entry.encoded))', hash = x'\(Hex.encode(previous.bytes))', "
+                + "subject = \(subject) WHERE seq = \(entry.sequence);\n"
+            entries[i] = entry
+        }
+        sql += "DELETE FROM merkle_nodes;\n"
+        var tree = MerkleAppender()
+        for entry in entries {
+            for node in tree.append(leafHash: MerkleHash.leaf(entry.encoded)) where node.level > 0 {
+                sql += "INSERT INTO merkle_nodes (level, idx, hash) VALUES (\(node.level), \(node.index), x'\(Hex.encode(node.hash.bytes))');\n"
+            }
+        }
+        try tamper(test, sql)
+    }
+
+    /// How the ledger is cut: as in use (one stretch, for a ledger this short), and into many
+    /// stretches down to one entry each, checked on one to three threads, so that every seam
+    /// between stretches and between chunks of the tree is crossed. Whatever the cut, the
+    /// verdict and the error named are the same.
+    static let plans: [LedgerScanPlan] = [
+        .standard(threads: 2),
+        LedgerScanPlan(chunkHeight: 0, stretches: 64, threads: 3),
+        LedgerScanPlan(chunkHeight: 1, stretches: 4, threads: 2),
+        LedgerScanPlan(chunkHeight: 2, stretches: 3, threads: 1),
+    ]
+
+    static func verify(_ test: TestRegister, _ plan: LedgerScanPlan) async throws -> VerificationReport {
+        try await test.register.verify(verifierKey: nil, plan: plan, progress: nil)
+    }
+
+    @Test(arguments: plans) func anHonestRegisterVerifies(plan: LedgerScanPlan) async throws {
         let test = try await Self.busy()
-        let report = try await test.register.verify()
+        let report = try await Self.verify(test, plan)
         let entries = try await test.entries()
         #expect(report.entries == UInt64(entries.count))
         #expect(report.people == 13)
@@ -42,61 +86,61 @@ import Testing
         #expect(report.bytes == entries.reduce(0) { $0 + $1.encoded.count })
     }
 
-    @Test func aFlippedByteIsNamed() async throws {
+    @Test(arguments: plans) func aFlippedByteIsNamed(plan: LedgerScanPlan) async throws {
         let test = try await Self.busy()
         try Self.tamper(test, "UPDATE ledger SET entry = substr(entry, 1, 40) || x'FF' || substr(entry, 42) WHERE seq = 5")
-        let error = await #expect(throws: LedgerError.self) { try await test.register.verify() }
+        let error = await #expect(throws: LedgerError.self) { try await Self.verify(test, plan) }
         #expect(error?.sequence == 5 && error?.code == .hashMismatch)
     }
 
-    @Test func aDeletedEntryIsNamed() async throws {
+    @Test(arguments: plans) func aDeletedEntryIsNamed(plan: LedgerScanPlan) async throws {
         let test = try await Self.busy()
         try Self.tamper(test, "DELETE FROM ledger WHERE seq = 7")
-        let error = await #expect(throws: LedgerError.self) { try await test.register.verify() }
+        let error = await #expect(throws: LedgerError.self) { try await Self.verify(test, plan) }
         #expect(error?.sequence == 7 && error?.code == .sequenceGap)
     }
 
-    @Test func aDeletedLastEntryIsCaughtByItsCheckpoint() async throws {
+    @Test(arguments: plans) func aDeletedLastEntryIsCaughtByItsCheckpoint(plan: LedgerScanPlan) async throws {
         let test = try await Self.busy()
         let last = try await test.entries().count
         try Self.tamper(test, "DELETE FROM ledger WHERE seq = \(last)")
-        let error = await #expect(throws: VerificationFailure.self) { try await test.register.verify() }
+        let error = await #expect(throws: VerificationFailure.self) { try await Self.verify(test, plan) }
         #expect(error?.sequence == UInt64(last))
         #expect(error?.message.contains("covers entries the ledger no longer has") == true)
     }
 
-    @Test func reorderedEntriesAreNamed() async throws {
+    @Test(arguments: plans) func reorderedEntriesAreNamed(plan: LedgerScanPlan) async throws {
         let test = try await Self.busy()
         try Self.tamper(test, """
             UPDATE ledger SET seq = -1 WHERE seq = 3;
             UPDATE ledger SET seq = 3 WHERE seq = 4;
             UPDATE ledger SET seq = 4 WHERE seq = -1;
             """)
-        let error = await #expect(throws: LedgerError.self) { try await test.register.verify() }
+        let error = await #expect(throws: LedgerError.self) { try await Self.verify(test, plan) }
         #expect(error?.sequence == 3)
     }
 
-    @Test func anEditedRowIsNamedWithItsColumn() async throws {
+    @Test(arguments: plans) func anEditedRowIsNamedWithItsColumn(plan: LedgerScanPlan) async throws {
         let test = try await Self.busy()
         try Self.tamper(test, "UPDATE people SET branch = 'Elsewhere branch' WHERE number = 'M1036102'")
-        let error = await #expect(throws: VerificationFailure.self) { try await test.register.verify() }
+        let error = await #expect(throws: VerificationFailure.self) { try await Self.verify(test, plan) }
         #expect(error?.message == "person M1036102: branch in the tables differs from the ledger")
         let row = try #require(try await test.row("M1036102"))
         #expect(error?.sequence == row.version)
     }
 
-    @Test func aRowWithoutLedgerEntriesIsFound() async throws {
+    @Test(arguments: plans) func aRowWithoutLedgerEntriesIsFound(plan: LedgerScanPlan) async throws {
         let test = try await Self.busy()
         try Self.tamper(test, """
             INSERT INTO people (id, number, category, status, region, constituency, branch, union_name, dues_pence,
               dues_frequency, consent_email, consent_phone, consent_post, consent_sms, version)
             VALUES (randomblob(16), 'GHOST', 'member', 'active', '', '', '', '', 0, 'none', 0, 0, 0, 0, 1)
             """)
-        let error = await #expect(throws: VerificationFailure.self) { try await test.register.verify() }
+        let error = await #expect(throws: VerificationFailure.self) { try await Self.verify(test, plan) }
         #expect(error?.message == "the tables hold 14 people but the ledger gives 13")
     }
 
-    @Test func aReplacedCheckpointSignatureIsNamed() async throws {
+    @Test(arguments: plans) func aReplacedCheckpointSignatureIsNamed(plan: LedgerScanPlan) async throws {
         let test = try await Self.busy()
         let text = try await test.register.checkpoint(size: 13)
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
@@ -105,23 +149,51 @@ import Testing
         raw[10] ^= 1
         let forged = (lines[0..<5] + ["\(signature[0]) \(signature[1]) \(Data(raw).base64EncodedString())", ""]).joined(separator: "\n")
         try Self.tamper(test, "UPDATE checkpoints SET text = '\(forged)' WHERE size = 13")
-        let error = await #expect(throws: VerificationFailure.self) { try await test.register.verify() }
+        let error = await #expect(throws: VerificationFailure.self) { try await Self.verify(test, plan) }
         #expect(error?.sequence == 13)
         #expect(error?.message.contains("has no valid signature") == true)
     }
 
-    @Test func aTamperedMerkleNodeIsFound() async throws {
+    /// Nodes inside a chunk of the tree come from the stretches, nodes above from joining them.
+    @Test(arguments: plans, [(1, 2), (3, 0), (4, 0)])
+    func aTamperedMerkleNodeIsFound(plan: LedgerScanPlan, node: (level: Int, index: Int)) async throws {
         let test = try await Self.busy()
-        try Self.tamper(test, "UPDATE merkle_nodes SET hash = zeroblob(32) WHERE level = 1 AND idx = 2")
-        let error = await #expect(throws: VerificationFailure.self) { try await test.register.verify() }
-        #expect(error?.message == "the stored Merkle nodes at level 1 differ from the tree the entries give")
+        try Self.tamper(test, "UPDATE merkle_nodes SET hash = zeroblob(32) WHERE level = \(node.level) AND idx = \(node.index)")
+        let error = await #expect(throws: VerificationFailure.self) { try await Self.verify(test, plan) }
+        #expect(error?.message == "the stored Merkle nodes at level \(node.level) differ from the tree the entries give")
     }
 
-    @Test func aKeyThatSurvivedErasureIsFound() async throws {
+    /// An entry rewritten to link to something else, with its stored hash made to match: the
+    /// link is wrong, wherever the entry falls (inside a stretch, or first in one).
+    @Test(arguments: plans, [2, 7, 12])
+    func aBrokenLinkIsNamed(plan: LedgerScanPlan, sequence: Int) async throws {
+        let test = try await Self.busy()
+        let entry = try await test.entries()[sequence - 1]
+        var bytes = entry.encoded
+        bytes[19 + (entry.subject == nil ? 0 : 16)] ^= 1  // the first byte of the previous hash
+        let hash = MerkleHash.leaf(bytes)
+        try Self.tamper(test, "UPDATE ledger SET entry = x'\(Hex.encode(bytes))', hash = x'\(Hex.encode(hash.bytes))' WHERE seq = \(sequence)")
+        let error = await #expect(throws: LedgerError.self) { try await Self.verify(test, plan) }
+        #expect(error?.sequence == UInt64(sequence) && error?.code == .chainBroken)
+    }
+
+    /// The columns kept beside an entry for lookups are not hashed; each must agree with the
+    /// entry's bytes (a subject moved would hide the entry from that person's history).
+    @Test(arguments: plans, ["subject = randomblob(16)", "subject = NULL", "kind = 6", "time = time + 1"])
+    func aColumnBesideAnEntryIsChecked(plan: LedgerScanPlan, edit: String) async throws {
+        let test = try await Self.busy()
+        let change = try #require(try await test.changes().first { $0.kind == .update })
+        try Self.tamper(test, "UPDATE ledger SET \(edit) WHERE seq = \(change.sequence)")
+        let error = await #expect(throws: LedgerError.self) { try await Self.verify(test, plan) }
+        #expect(error?.sequence == change.sequence && error?.code == .columnMismatch)
+        #expect(error?.message.contains(String(edit.prefix { $0 != " " })) == true)
+    }
+
+    @Test(arguments: plans) func aKeyThatSurvivedErasureIsFound(plan: LedgerScanPlan) async throws {
         let test = try await Self.busy()
         let erased = try #require(try await test.row("M1020264"))
         try Self.tamper(test, "INSERT INTO data_keys (id, wrapped) VALUES (x'\(Hex.encode(erased.id.bytes))', x'00')")
-        let error = await #expect(throws: VerificationFailure.self) { try await test.register.verify() }
+        let error = await #expect(throws: VerificationFailure.self) { try await Self.verify(test, plan) }
         #expect(error?.message == "person M1020264: erased, but their data key still exists")
     }
 

@@ -1,0 +1,31 @@
+import MusterStore
+
+/// Replayed rows, in pages of a fixed size: appending never moves the rows already held.
+///
+/// An array of hundreds of thousands of rows (each several hundred bytes) copied itself into a
+/// fresh allocation every time it doubled, and faulted in every page of each copy: measured at
+/// an eighth of `ledger verify` on 430,000 people. The number of rows is not known in advance
+/// (a stretch of the ledger may create everyone or no one), so it cannot be reserved.
+struct PagedRows: Sendable, RandomAccessCollection, MutableCollection {
+    private static let pageBits = 12
+    private static let pageSize = 1 << pageBits
+    private var pages: [[PersonRow]] = []
+    private(set) var count = 0
+
+    var startIndex: Int { 0 }
+    var endIndex: Int { count }
+
+    subscript(position: Int) -> PersonRow {
+        get { pages[position >> Self.pageBits][position & (Self.pageSize - 1)] }
+        set { pages[position >> Self.pageBits][position & (Self.pageSize - 1)] = newValue }
+    }
+
+    mutating func append(_ row: PersonRow) {
+        if count & (Self.pageSize - 1) == 0 {
+            pages.append([])
+            pages[pages.count - 1].reserveCapacity(Self.pageSize)
+        }
+        pages[pages.count - 1].append(row)
+        count += 1
+    }
+}

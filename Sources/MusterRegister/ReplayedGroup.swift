@@ -1,0 +1,85 @@
+import MusterLedger
+import MusterStore
+
+/// Some of the people a replay of the ledger gives, held in memory: the people of one range of
+/// ids (a restore's replay), or the people created in one stretch of the ledger (`ledger
+/// verify`'s, which replays each stretch as it reads it).
+struct ReplayedGroup: Sendable {
+    /// Their rows (blind indexes empty), in the order of their first entry.
+    var rows = PagedRows()
+    /// Where each id's row is in `rows`.
+    var index: [IDKey: Int] = [:]
+
+    init() {}
+
+    /// Applies `entry`, which changes a person, if it belongs here: a create, or a change to
+    /// someone this group holds. Returns `false`, changing nothing, for a change to someone
+    /// else (someone an earlier stretch created).
+    mutating func applyIfHeld(_ entry: LedgerEntry) throws -> Bool {
+        let key = try IDKey(subjectOf: entry)
+        if let at = index[key] {
+            rows[at] = try Projection.apply(entry, to: rows[at])
+            return true
+        }
+        guard entry.kind == .create else { return false }
+        index[key] = rows.count
+        rows.append(try Projection.apply(entry, to: nil))
+        return true
+    }
+
+    /// Replays, in order, every entry in `entries` that changes a person whose id is in `range`.
+    init(_ entries: ArraySlice<[UInt8]>, in range: SubjectRange) throws {
+        // Sized by the creates first: grown as people came, the table was rehashed a dozen times.
+        let creates = entries.reduce(0) { $0 + ($1.count >= 35 && $1[17] == 1 && range.contains($1[19..<35]) ? 1 : 0) }
+        index.reserveCapacity(creates)
+        for bytes in entries {
+            // Kind at byte 17, subject flag at 18, the id after it (see `LedgerEntry.encoded`);
+            // the entries were checked whole when their segments were verified.
+            guard bytes.count >= 35, (1...4).contains(bytes[17]), bytes[18] != 1 || range.contains(bytes[19..<35]) else { continue }
+            let entry = try LedgerEntry(encoded: bytes)
+            if try !applyIfHeld(entry) {
+                _ = try Projection.apply(entry, to: nil)  // throws: a change to someone never created
+            }
+        }
+    }
+}
+
+extension [ReplayedGroup] {
+    /// Where the person with `key` is: their group and their row in it.
+    func find(_ key: IDKey) -> (group: Int, row: Int)? {
+        for (group, replayed) in enumerated() {
+            if let row = replayed.index[key] { return (group, row) }
+        }
+        return nil
+    }
+
+    /// Applies `entries` (changes to people of these groups, in order) to the groups holding
+    /// their people: what a stretch of the ledger left for the stretches before it.
+    mutating func apply(deferred entries: [[UInt8]]) throws {
+        for bytes in entries {
+            let entry = try LedgerEntry(encoded: bytes)
+            guard let (group, row) = find(try IDKey(subjectOf: entry)) else {
+                _ = try Projection.apply(entry, to: nil)  // throws: a change to someone never created
+                continue
+            }
+            self[group].rows[row] = try Projection.apply(entry, to: self[group].rows[row])
+        }
+    }
+}
+
+/// A 16-byte id held inline, as a dictionary key: a ``SubjectID`` keeps its bytes in an array
+/// of their own, so each probe of a table of hundreds of thousands of ids missed the cache once
+/// for the array and again to compare (most of a lookup's cost, measured in a restore).
+struct IDKey: Hashable, Sendable {
+    let high: UInt64
+    let low: UInt64
+
+    init(_ id: SubjectID) {
+        (high, low) = id.words
+    }
+
+    init(subjectOf entry: LedgerEntry) throws {
+        guard let subject = entry.subject else { throw RegisterError(.corrupt, "person entry \(entry.sequence) names no subject") }
+        self.init(subject)
+    }
+}
