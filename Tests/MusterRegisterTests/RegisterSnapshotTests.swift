@@ -196,11 +196,13 @@ import Testing
     }
 
     /// The restore does not hash the snapshot's entries again: it compares their stored hashes
-    /// and the stored Merkle nodes with what verifying the segments computed. A snapshot with
-    /// either edited (the entries themselves intact) is refused.
+    /// and the stored Merkle nodes with what verifying the segments computed, and the columns
+    /// kept beside each entry with its bytes. A snapshot with any of them edited (the entries
+    /// themselves intact) is refused.
     @Test(arguments: [
         ("UPDATE ledger SET hash = zeroblob(32) WHERE seq = 5", "its entry 5 is stored with a hash that is not the entry's"),
         ("UPDATE merkle_nodes SET hash = zeroblob(32) WHERE level = 1 AND idx = 2", "the stored Merkle nodes at level 1 differ"),
+        ("UPDATE ledger SET subject = randomblob(16) WHERE seq = 3", "its entry 3: the subject stored beside the entry differs"),
     ])
     func aSnapshotWithEditedHashesOrNodesIsRefused(edit: String, refusal: String) async throws {
         let result = try await Self.restoreFromSnapshot(editedWith: edit)
