@@ -154,7 +154,11 @@ extension LedgerAudit {
                 return .storedNodes(
                     try await store.read { tx in
                         var stored = digests.sibling()
-                        try tx.forEachMerkleNode(levels: levels) { stored.add($0) }
+                        // Only the tree of `size` leaves: a register in use completes nodes for
+                        // entries appended since, which the stretches do not read.
+                        try tx.forEachMerkleNode(levels: levels) { node in
+                            if (node.index + 1) << node.level <= size { stored.add(node) }
+                        }
                         return stored
                     })
             } catch {

@@ -233,3 +233,38 @@ import Testing
         _ = try await test.register.verify()
     }
 }
+
+/// `ledger verify` on a register in use: entries appended while it runs are not its business.
+@Suite struct VerifyWhileInUseTests {
+    /// The size and checkpoints are read first; by the time the stretches and the stored nodes
+    /// are read, more entries (and the nodes they complete) may be there.
+    @Test(arguments: VerifyTests.plans)
+    func entriesAppendedAfterTheSizeWasReadAreLeftOut(plan: LedgerScanPlan) async throws {
+        let test = try await VerifyTests.busy()
+        let (size, checkpoints) = try await test.register.store.read { tx in
+            var checkpoints: [(size: UInt64, text: String)] = []
+            try tx.forEachCheckpoint { checkpoints.append(($0, $1)) }
+            return (try tx.ledgerHead().size, checkpoints)
+        }
+        for i in 0..<9 { _ = try await test.register.add(person("Late\(i)", "Arrival")) }
+        let checked = try await LedgerAudit.checkStretches(
+            test.register.store, size: size, checkpoints: checkpoints,
+            verifier: NoteVerifier(verifierKey: test.register.verifierKey()), plan: plan, progress: nil)
+        #expect(checked.people.reduce(0) { $0 + $1.rows.count } == 13)
+        #expect(try await (22...26).contains(Self.verifyConcurrently(test, plan).people))
+    }
+
+    /// Verifies while disclosures and new people keep arriving (a table read after them differs
+    /// from the replay, and the check person by person, on one snapshot, settles it).
+    static func verifyConcurrently(_ test: TestRegister, _ plan: LedgerScanPlan) async throws -> VerificationReport {
+        async let writes: Void = {
+            for i in 0..<40 {
+                _ = try await test.register.person(number: "M1036102", disclosure: .test)
+                if i % 10 == 0 { _ = try await test.register.add(person("Later\(i)", "Arrival")) }
+            }
+        }()
+        let report = try await VerifyTests.verify(test, plan)
+        try await writes
+        return report
+    }
+}
