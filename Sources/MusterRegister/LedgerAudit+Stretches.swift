@@ -211,13 +211,16 @@ extension LedgerAudit {
         if let level = tree.firstDifference(from: stored) {
             throw VerificationFailure(sequence: nil, "the stored Merkle nodes at level \(level) differ from the tree the entries give")
         }
-        // Each stretch's changes to people created before it, in order.
-        var people = stretchChecks.map(\.replayed)
+        // Each stretch's changes to people created before it, in order. The groups are moved out
+        // of the checks, so that changing a row does not copy the page it shares with them.
+        var people: [ReplayedGroup] = []
+        for index in stretchChecks.indices {
+            people.append(stretchChecks[index].replayed)
+            stretchChecks[index].replayed = ReplayedGroup()
+        }
         for (index, stretch) in stretchChecks.enumerated() {
             if let failure = stretch.replayFailure { throw failure }
-            var earlier = Array(people[..<index])
-            try earlier.apply(deferred: stretch.deferred)
-            people.replaceSubrange(..<index, with: earlier)
+            try people.apply(deferred: stretch.deferred, toGroupsBefore: index)
         }
         return (stretchChecks.reduce(0) { $0 + $1.bytes }, people)
     }

@@ -45,20 +45,21 @@ struct ReplayedGroup: Sendable {
 }
 
 extension [ReplayedGroup] {
-    /// Where the person with `key` is: their group and their row in it.
-    func find(_ key: IDKey) -> (group: Int, row: Int)? {
-        for (group, replayed) in enumerated() {
-            if let row = replayed.index[key] { return (group, row) }
+    /// Where the person with `key` is, among the groups at `groups` (all by default): their
+    /// group and their row in it.
+    func find(_ key: IDKey, among groups: Range<Int>? = nil) -> (group: Int, row: Int)? {
+        for group in groups ?? indices {
+            if let row = self[group].index[key] { return (group, row) }
         }
         return nil
     }
 
-    /// Applies `entries` (changes to people of these groups, in order) to the groups holding
-    /// their people: what a stretch of the ledger left for the stretches before it.
-    mutating func apply(deferred entries: [[UInt8]]) throws {
+    /// Applies `entries` (changes, in order, to people of the groups before `end`) where those
+    /// people are: what a stretch of the ledger left for the stretches before it.
+    mutating func apply(deferred entries: [[UInt8]], toGroupsBefore end: Int) throws {
         for bytes in entries {
             let entry = try LedgerEntry(encoded: bytes)
-            guard let (group, row) = find(try IDKey(subjectOf: entry)) else {
+            guard let (group, row) = find(try IDKey(subjectOf: entry), among: 0..<end) else {
                 _ = try Projection.apply(entry, to: nil)  // throws: a change to someone never created
                 continue
             }
