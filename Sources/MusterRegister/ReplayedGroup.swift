@@ -35,7 +35,8 @@ struct ReplayedGroup: Sendable {
         for bytes in entries {
             // Kind at byte 17, subject flag at 18, the id after it (see `LedgerEntry.encoded`);
             // the entries were checked whole when their segments were verified.
-            guard bytes.count >= 35, (1...4).contains(bytes[17]), bytes[18] != 1 || range.contains(bytes[19..<35]) else { continue }
+            guard bytes.count >= 35, bytes.withUnsafeBytes(LedgerEntry.changesPerson), bytes[18] != 1 || range.contains(bytes[19..<35])
+            else { continue }
             let entry = try LedgerEntry(encoded: bytes)
             if try !applyIfHeld(entry) {
                 _ = try Projection.apply(entry, to: nil)  // throws: a change to someone never created
