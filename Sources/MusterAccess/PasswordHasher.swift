@@ -3,8 +3,8 @@ import HummingbirdBcrypt
 /// Hashes and verifies staff passwords with bcrypt (from hummingbird-auth's `HummingbirdBcrypt`,
 /// which wraps OpenBSD's implementation).
 ///
-/// bcrypt is deliberately slow (about 0.25 s at cost 12): call these methods off the event loop,
-/// for example on `NIOThreadPool.singleton`, never on a request's task executor.
+/// bcrypt is deliberately slow (about 0.25 s at cost 12): from a task, call the `…OffLoop`
+/// versions, which run it on a worker thread, never on a thread that serves requests.
 ///
 /// Sign-in must not reveal whether an account exists, so when the username is unknown call
 /// ``dummyVerify()``: it costs the same as a failed ``verify(_:against:)``.

@@ -29,10 +29,10 @@ extension StaffAccounts {
     ) async throws -> SignIn {
         let row = try await register.store.read { try $0.staff(username: username) }
         guard let row else {
-            passwords.dummyVerify()
+            await passwords.dummyVerifyOffLoop()
             throw Self.denied
         }
-        guard passwords.verify(password, against: row.passwordHash), row.disabledAt == nil,
+        guard await passwords.verifyOffLoop(password, against: row.passwordHash), row.disabledAt == nil,
             let role = Role(rawValue: row.role), let sealed = row.sealedTOTPSecret
         else { throw Self.denied }
         let secret = try TOTPSecret(bytes: try sealer().open(sealed, owner: Array(username.utf8)))

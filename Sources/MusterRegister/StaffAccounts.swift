@@ -50,7 +50,7 @@ public struct StaffAccounts: Sendable {
         if role != .branchOfficer && !branches.isEmpty {
             throw RegisterError(.invalid, "only branch officers are limited to branches")
         }
-        let hash = try passwords.hash(password)
+        let hash = try await passwords.hashOffLoop(password)
         let secret = TOTPSecret.generate()
         let row = StaffRow(
             username: username, role: role.rawValue, branches: branches, passwordHash: hash,
@@ -90,7 +90,7 @@ public struct StaffAccounts: Sendable {
     /// Sets a new password and revokes the account's tokens.
     public func setPassword(username: String, password: String) async throws {
         var row = try await require(username)
-        row.passwordHash = try passwords.hash(password)
+        row.passwordHash = try await passwords.hashOffLoop(password)
         let now = register.configuration.clock()
         try await record(.passwordChanged, row) { tx in try tx.revokeAccessTokens(username: username, at: now) }
         recent.forget(username: username)

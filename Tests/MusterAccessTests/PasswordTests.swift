@@ -80,6 +80,16 @@ struct PasswordTests {
         #expect(!hasher.verify("correct horse battery", against: hasher.dummyHash))
     }
 
+    /// The versions for tasks give the same answers as the others.
+    @Test func offLoopVersionsAgree() async throws {
+        let hash = try await hasher.hashOffLoop("correct horse battery")
+        #expect(hasher.verify("correct horse battery", against: hash))
+        #expect(await hasher.verifyOffLoop("correct horse battery", against: hash))
+        #expect(!(await hasher.verifyOffLoop("wrong horse battery!", against: hash)))
+        await hasher.dummyVerifyOffLoop()
+        await #expect(throws: AccessError.self) { try await hasher.hashOffLoop("short") }
+    }
+
     @Test func defaults() {
         #expect(PasswordHasher.defaultCost == 12)
         #expect(PasswordPolicy().minimumLength == 12)
