@@ -6,7 +6,7 @@ import Synchronization
 
 /// Signs a checkpoint of the ledger after every transaction that appended to it (a disclosure
 /// batch soon after a signature leaves it to a checkpoint at the end of the interval: see
-/// ``LedgerWriter/appendBatch(_:)``).
+/// ``LedgerWriter/appendBatches(next:committed:)``).
 ///
 /// Before signing, the new tree is proven consistent with the last signed checkpoint (a
 /// consistency proof from the stored nodes, verified against the old signed root): Muster never

@@ -1,5 +1,6 @@
 import MusterLedger
 import MusterStore
+import Synchronization
 
 /// Every write to the register goes through here: the caller's changes, then — in the same
 /// transaction — whatever the ledger needs after new entries (its signed checkpoint).
@@ -47,28 +48,38 @@ struct LedgerWriter: Sendable {
         }
     }
 
-    /// Appends one disclosure batch in one transaction, which signs a checkpoint as every write
-    /// does — unless this process signed one less than `checkpointInterval` ago. Returns whether
-    /// it signed; when it did not, the recorder signs once the interval is over (see
-    /// ``DisclosureRecorder``).
+    /// Appends disclosure batches, each in one transaction, for as long as `next` hands them
+    /// out (see ``Store/writeSeries(next:body:committed:)``). Each signs a checkpoint as every
+    /// write does — unless this process signed one less than `checkpointInterval` ago; it tells
+    /// `committed` whether it signed. When it did not, the recorder signs once the interval is
+    /// over (see ``DisclosureRecorder``).
     ///
     /// Under load that leaves one signature per interval instead of one per batch: each costs
     /// the commit a signature, a consistency proof and an insert, and costs `ledger verify` a
     /// signature check. The interval is counted from the last signature, not from the batch,
     /// because a server's clients wait for their batch: a queue behind it is empty as often as
     /// not, and would not tell a burst from a lull.
-    func appendBatch(_ drafts: [EntryDraft]) async throws -> Bool {
+    func appendBatches(
+        next: @escaping @Sendable () -> [EntryDraft]?, committed: @escaping @Sendable (Result<Bool, any Error>) -> Void
+    ) async throws {
         let checkpointer = try requireCheckpointer()
         let clock = clock
         let interval = checkpointInterval
-        let signed = try await store.write { tx in
-            for draft in drafts { _ = try tx.append(draft) }
-            if checkpointer.signed(within: interval) { return false }
-            try checkpointer.seal(tx, time: clock())
-            return true
-        }
-        if drafts.count >= Self.bulkEntries { await Self.settle(store) }  // an export's disclosures
-        return signed
+        let bulk = Mutex(false)
+        try await store.writeSeries(
+            next: {
+                let drafts = next()
+                if let drafts, drafts.count >= Self.bulkEntries { bulk.withLock { $0 = true } }  // an export's disclosures
+                return drafts
+            },
+            body: { tx, drafts in
+                for draft in drafts { _ = try tx.append(draft) }
+                if checkpointer.signed(within: interval) { return false }
+                try checkpointer.seal(tx, time: clock())
+                return true
+            },
+            committed: committed)
+        if bulk.withLock({ $0 }) { await Self.settle(store) }
     }
 
     /// Signs a checkpoint of the whole ledger, in a transaction of its own, if entries are left

@@ -16,7 +16,7 @@ extension Register {
         }
         guard let subject else { throw RegisterError(.notFound, "the register is empty: run `muster demo` first") }
         let checkpointsBefore = try await checkpointCount()
-        let batchesBefore = await disclosures.batchesCommitted
+        let batchesBefore = disclosures.batchesCommitted
         let draft = EntryDraft(
             time: configuration.clock(), actor: configuration.actor, kind: .disclosure, subject: subject,
             payload: Disclosure(channel: "bench").payload())
@@ -32,7 +32,7 @@ extension Register {
             try await group.waitForAll()
         }
         let seconds = Date().timeIntervalSince(started)
-        let transactions = grouped ? await disclosures.batchesCommitted - batchesBefore : count
+        let transactions = grouped ? disclosures.batchesCommitted - batchesBefore : count
         return (seconds, transactions, try await checkpointCount() - checkpointsBefore)
     }
 

@@ -31,7 +31,7 @@ public final class Register: Sendable {
         let ledger = LedgerWriter(
             store: store, checkpointer: checkpointer, clock: configuration.clock, checkpointInterval: configuration.checkpointInterval)
         self.ledger = ledger
-        self.disclosures = DisclosureRecorder(interval: configuration.checkpointInterval, append: ledger.appendBatch, seal: ledger.sealUncovered)
+        self.disclosures = DisclosureRecorder(interval: configuration.checkpointInterval, appendSeries: ledger.appendBatches, seal: ledger.sealUncovered)
     }
 
     /// Refuses an actor name the ledger cannot hold.

@@ -60,6 +60,35 @@ public final class SQLiteStore: Store {
         try await pool.write { db in try body(SQLiteTransaction(db)) }
     }
 
+    /// Holds the writer connection for the whole series (up to ``seriesHold``), committing one
+    /// transaction per piece of work on it: a disclosure batch then costs no thread hop to
+    /// GRDB's writer queue and back, which under load took longer than its transaction
+    /// (measured with 32 clients reading people: 0.19 ms to reach the writer, 0.17 ms of work).
+    public func writeSeries<Work: Sendable, T: Sendable>(
+        next: @escaping @Sendable () -> Work?,
+        body: @escaping @Sendable (any StoreWriting, Work) throws -> T,
+        committed: @escaping @Sendable (Result<T, any Error>) -> Void
+    ) async throws {
+        try await pool.writeWithoutTransaction { db in
+            let deadline = ContinuousClock.now + Self.seriesHold
+            while ContinuousClock.now < deadline, let work = next() {
+                var result: T?
+                do {
+                    try db.inTransaction {
+                        result = try body(SQLiteTransaction(db), work)
+                        return .commit
+                    }
+                    committed(.success(result!))
+                } catch {
+                    committed(.failure(error))
+                }
+            }
+        }
+    }
+
+    /// How long a series keeps the writer before letting the writes queued behind it run.
+    static let seriesHold = Duration.milliseconds(20)
+
     /// Writes everything in the WAL back to the main file and truncates the WAL, so pages that
     /// held destroyed keys are gone from every file of the database.
     public func checkpoint() async throws {

@@ -23,11 +23,39 @@ public protocol Store: Sendable {
     /// ``read(_:)`` for a few index lookups (a person, a token): a backend may run it on the
     /// calling thread, so it must never be used for a scan.
     func lookup<T: Sendable>(_ body: @escaping @Sendable (any StoreReading) throws -> T) async throws -> T
+    /// Write transactions one after another, one for each piece of work `next` hands out, until
+    /// it has none (`nil`); `committed` hears each one's outcome as soon as it is known. A
+    /// backend may hold its writer between them, so a queue of small writes (disclosure batches)
+    /// does not wait for the writer once per transaction. It gives the writer up now and then,
+    /// and then returns, work or no work: the caller asks again.
+    ///
+    /// Throws only when no transaction could be tried; a failing transaction is reported to
+    /// `committed` and the next is tried.
+    func writeSeries<Work: Sendable, T: Sendable>(
+        next: @escaping @Sendable () -> Work?,
+        body: @escaping @Sendable (any StoreWriting, Work) throws -> T,
+        committed: @escaping @Sendable (Result<T, any Error>) -> Void
+    ) async throws
 }
 
 extension Store {
     public func lookup<T: Sendable>(_ body: @escaping @Sendable (any StoreReading) throws -> T) async throws -> T {
         try await read(body)
+    }
+
+    /// One ``write(_:)`` per piece of work.
+    public func writeSeries<Work: Sendable, T: Sendable>(
+        next: @escaping @Sendable () -> Work?,
+        body: @escaping @Sendable (any StoreWriting, Work) throws -> T,
+        committed: @escaping @Sendable (Result<T, any Error>) -> Void
+    ) async throws {
+        while let work = next() {
+            do {
+                committed(.success(try await write { tx in try body(tx, work) }))
+            } catch {
+                committed(.failure(error))
+            }
+        }
     }
 }
 

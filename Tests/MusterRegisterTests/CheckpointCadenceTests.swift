@@ -32,7 +32,7 @@ import Testing
         let first = Task { (try? await register.person(number: number, disclosure: .test)) != nil }
         try await waitUntil { store.writes.value == writesBefore + 1 }
         let others = (1..<readers).map { _ in Task { (try? await register.person(number: number, disclosure: .test)) != nil } }
-        try await waitUntil { await register.disclosures.waiting == readers - 1 }
+        try await waitUntil { register.disclosures.waiting == readers - 1 }
         try await Task.sleep(for: pause)
         store.held.mutate { $0 = false }
         var succeeded = [await first.value]
@@ -67,7 +67,7 @@ import Testing
         let writesBefore = store.writes.value
         let succeeded = try await Self.burst(register, store, number, readers: 50)
         #expect(succeeded.allSatisfy { $0 })
-        #expect(await register.disclosures.batchesCommitted == 2 && store.writes.value - writesBefore == 2)
+        #expect(register.disclosures.batchesCommitted == 2 && store.writes.value - writesBefore == 2)
         let during = try await Self.ledger(register)
         #expect(during.size == before.size + 50)
         #expect(during.checkpoints == before.checkpoints, "a batch within the interval signed")

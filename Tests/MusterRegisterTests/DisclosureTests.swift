@@ -103,6 +103,26 @@ import Testing
         #expect(commits.value <= 10, "500 concurrent disclosures took \(commits.value) transactions")
     }
 
+    /// Through the register's own store (its writer held for a series of batches): every read
+    /// is on the ledger once, in fewer transactions than reads, and the ledger verifies.
+    @Test func concurrentReadsAreRecordedInSeriesOfBatches() async throws {
+        let test = try await TestRegister()
+        let numbers = [try await test.register.add(person("Ann", "Smith")), try await test.register.add(person("Bo", "Jones"))]
+        let batchesBefore = test.register.disclosures.batchesCommitted
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for index in 0..<300 {
+                group.addTask { _ = try await test.register.person(number: numbers[index % 2], disclosure: .test) }
+            }
+            try await group.waitForAll()
+        }
+        let recorded = try await Self.disclosures(test).map(\.number)
+        #expect(recorded.filter { $0 == numbers[0] }.count == 150 && recorded.filter { $0 == numbers[1] }.count == 150)
+        let batches = test.register.disclosures.batchesCommitted - batchesBefore
+        #expect(batches >= 1 && batches < 300, "300 reads took \(batches) transactions")
+        try await test.register.sealUncoveredEntries()
+        _ = try await test.register.verify()
+    }
+
     @Test func aFailedRecordingFailsTheRead() async throws {
         struct Refused: Error {}
         let recorder = DisclosureRecorder(interval: .zero, append: { _ in throw Refused() }, seal: {})
