@@ -1,4 +1,6 @@
 import ArgumentParser
+import NIOCore
+import NIOPosix
 
 /// `muster`: the membership register's command-line interface.
 @main
@@ -21,4 +23,23 @@ struct Muster: AsyncParsableCommand {
             ShowCommand.self, FindCommand.self, UpdateCommand.self, StatusCommand.self, EraseCommand.self,
             StatsCommand.self, EligibleCommand.self, LedgerCommand.self, ShipCommand.self, VaultCommand.self, RestoreCommand.self, DrillCommand.self, UserCommand.self, BenchCommand.self, ServeCommand.self,
         ])
+
+    /// ArgumentParser's own `main`, with one step first: `muster serve` runs Swift's tasks on
+    /// NIO's event loops instead of a second pool of threads. A request's task then runs on the
+    /// loop that reads its connection, instead of hopping to a pool thread and back: measured on
+    /// person GETs under 32 connections, 125 µs of CPU a request instead of 140. The hook must be
+    /// installed before any task is made, by the main thread, so it is done here; only for
+    /// `serve`, whose tasks never block for long (bcrypt runs off the loops: see
+    /// `PasswordHasher`; SQLite writes on GRDB's writer thread).
+    static func main() async {
+        if CommandLine.arguments.dropFirst().first == ServeCommand.configuration.commandName {
+            NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
+        }
+        do {
+            var command = try parseAsRoot()
+            if var command = command as? any AsyncParsableCommand { try await command.run() } else { try command.run() }
+        } catch {
+            exit(withError: error)
+        }
+    }
 }
