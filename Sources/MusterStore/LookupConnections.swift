@@ -15,7 +15,14 @@ final class LookupConnections: Sendable {
     private let configuration: Configuration
     /// Bounds the connections in use; a caller past the bound waits for one to come back.
     private let available: DispatchSemaphore
-    private let free = Mutex<[DatabaseQueue]>([])
+    private let free = Mutex<[Connection]>([])
+
+    /// A connection and the statements prepared on it. Used by one caller at a time: it is
+    /// taken from the free list, under its lock, and given back after.
+    private struct Connection: @unchecked Sendable {
+        let queue: DatabaseQueue
+        let statements = StatementCache()
+    }
 
     init(path: String, configuration: Configuration, count: Int) {
         self.path = path
@@ -30,10 +37,10 @@ final class LookupConnections: Sendable {
     func read<T>(_ body: (SQLiteTransaction) throws -> T) throws -> T {
         available.wait()
         defer { available.signal() }
-        let connection = try free.withLock { $0.popLast() } ?? DatabaseQueue(path: path, configuration: configuration)
+        let connection = try free.withLock { $0.popLast() } ?? Connection(queue: DatabaseQueue(path: path, configuration: configuration))
         defer { free.withLock { $0.append(connection) } }
-        return try connection.inDatabase { db in
-            let tx = SQLiteTransaction(db)
+        return try connection.queue.inDatabase { db in
+            let tx = SQLiteTransaction(db, statements: connection.statements)
             try tx.raw("BEGIN DEFERRED").execute()
             defer {
                 // A transaction left open would pin its snapshot, and the WAL could not be reset.

@@ -71,11 +71,12 @@ public final class SQLiteStore: Store {
     ) async throws {
         try await pool.writeWithoutTransaction { db in
             let deadline = ContinuousClock.now + Self.seriesHold
+            let statements = StatementCache()
             while ContinuousClock.now < deadline, let work = next() {
                 var result: T?
                 do {
                     try db.inTransaction {
-                        result = try body(SQLiteTransaction(db), work)
+                        result = try body(SQLiteTransaction(db, statements: statements), work)
                         return .commit
                     }
                     committed(.success(result!))
