@@ -1,4 +1,5 @@
 import MusterLedger
+import MusterStore
 import Synchronization
 
 /// Writes disclosure entries to the ledger, grouping concurrent requests into one transaction
@@ -65,11 +66,8 @@ final class DisclosureRecorder: Sendable {
     convenience init(interval: Duration, append: @escaping Append, seal: @escaping Seal) {
         self.init(
             interval: interval,
-            appendSeries: { next, committed in
-                while let drafts = next() {
-                    do { committed(.success(try await append(drafts))) } catch { committed(.failure(error)) }
-                }
-            }, seal: seal)
+            appendSeries: { next, committed in await eachInTurn(next: next, committed: committed, append) },
+            seal: seal)
     }
 
     /// Appends `drafts` (in order, possibly together with other callers' drafts) and returns
@@ -79,8 +77,9 @@ final class DisclosureRecorder: Sendable {
         try await withCheckedThrowingContinuation { (caller: Caller) in
             let start = state.withLock { state in
                 state.pending.append((drafts, caller))
-                defer { state.flushing = true }
-                return !state.flushing
+                let idle = !state.flushing
+                state.flushing = true
+                return idle
             }
             if start { Task { await self.flush() } }
         }

@@ -49,13 +49,17 @@ extension Store {
         body: @escaping @Sendable (any StoreWriting, Work) throws -> T,
         committed: @escaping @Sendable (Result<T, any Error>) -> Void
     ) async throws {
-        while let work = next() {
-            do {
-                committed(.success(try await write { tx in try body(tx, work) }))
-            } catch {
-                committed(.failure(error))
-            }
-        }
+        await eachInTurn(next: next, committed: committed) { work in try await write { tx in try body(tx, work) } }
+    }
+}
+
+/// Runs `run` on each piece of work `next` hands out, one at a time, until it has none, and
+/// tells `committed` each outcome: the shape of a write series made of separate writes.
+public func eachInTurn<Work, T>(
+    next: () -> Work?, committed: (Result<T, any Error>) -> Void, _ run: (Work) async throws -> T
+) async {
+    while let work = next() {
+        do { committed(.success(try await run(work))) } catch { committed(.failure(error)) }
     }
 }
 
