@@ -65,11 +65,15 @@ struct LedgerWriter: Sendable {
         let checkpointer = try requireCheckpointer()
         let clock = clock
         let interval = checkpointInterval
-        let bulk = Mutex(false)
+        // A bulk batch (an export's disclosures) ends its series, and its callers hear it is
+        // committed only once the log is written back (``settle(_:)``): an export then returns
+        // with the log empty, as an import does.
+        let bulk = Mutex<(taken: Bool, outcome: Result<Bool, any Error>?)>((false, nil))
         try await store.writeSeries(
-            next: {
+            next: { () -> [EntryDraft]? in
+                guard !bulk.withLock({ $0.taken }) else { return nil }
                 let drafts = next()
-                if let drafts, drafts.count >= Self.bulkEntries { bulk.withLock { $0 = true } }  // an export's disclosures
+                if let drafts, drafts.count >= Self.bulkEntries { bulk.withLock { $0.taken = true } }
                 return drafts
             },
             body: { tx, drafts in
@@ -78,8 +82,17 @@ struct LedgerWriter: Sendable {
                 try checkpointer.seal(tx, time: clock())
                 return true
             },
-            committed: committed)
-        if bulk.withLock({ $0 }) { await Self.settle(store) }
+            committed: { outcome in
+                let held = bulk.withLock { state in
+                    if state.taken { state.outcome = outcome }
+                    return state.taken
+                }
+                if !held { committed(outcome) }
+            })
+        if let outcome = bulk.withLock({ $0.outcome }) {
+            await Self.settle(store)
+            committed(outcome)
+        }
     }
 
     /// Signs a checkpoint of the whole ledger, in a transaction of its own, if entries are left
