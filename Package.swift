@@ -34,6 +34,9 @@ let package = Package(
         // glibc's <malloc.h>, for MusterSystem's allocator tuning.
         .systemLibrary(name: "CMalloc", path: "Sources/CMalloc"),
         .target(name: "MusterSystem", dependencies: ["CMalloc"], swiftSettings: strictSettings),
+        // OpenSSL's SHA-256 without a heap context per hash, for the ledger's many short messages
+        // (Linux, where Muster runs; elsewhere the ledger hashes with swift-crypto).
+        .systemLibrary(name: "CSHA256", path: "Sources/CSHA256", providers: [.apt(["libssl-dev"])]),
         // The register CSV: a streaming RFC 4180 reader/writer and the row <-> record mapping.
         .target(name: "MusterCSV", dependencies: ["MusterCore", "MusterSystem"], swiftSettings: strictSettings),
         // Keys, field encryption, blind indexes, signing keys.
@@ -44,7 +47,9 @@ let package = Package(
         // The append-only, hash-chained ledger: entry format and chain hashing.
         .target(
             name: "MusterLedger",
-            dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+            dependencies: [
+                .product(name: "Crypto", package: "swift-crypto"), .target(name: "CSHA256", condition: .when(platforms: [.linux])),
+            ],
             swiftSettings: strictSettings),
         // The Store protocol and its SQLite backend.
         .target(

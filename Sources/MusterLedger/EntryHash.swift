@@ -38,6 +38,18 @@ public struct EntryHash: Sendable, Hashable, CustomStringConvertible {
         withUnsafeMutableBytes(of: &words) { $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: raw[0..<32])) }
     }
 
+    /// The hash `body` writes into the 32 bytes it is given.
+    init(filling body: (UnsafeMutableRawPointer) -> Void) {
+        self = .zero
+        withUnsafeMutableBytes(of: &words) { body($0.baseAddress!) }
+    }
+
+    /// Calls `body` with `left`'s 32 bytes and then `right`'s, side by side (64 bytes).
+    static func withPair<R>(_ left: EntryHash, _ right: EntryHash, _ body: (UnsafeRawBufferPointer) -> R) -> R {
+        var pair = (left.words, right.words)
+        return Swift.withUnsafeBytes(of: &pair, body)
+    }
+
     /// The hash of a finished SHA-256.
     init(_ digest: SHA256.Digest) {
         self = digest.withUnsafeBytes { EntryHash(copying: $0) }

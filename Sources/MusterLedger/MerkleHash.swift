@@ -1,5 +1,9 @@
 import Crypto
 
+#if canImport(CSHA256)
+import CSHA256
+#endif
+
 /// The RFC 6962 / RFC 9162 hashes of the ledger's Merkle tree (SHA-256).
 ///
 /// The one-byte prefixes separate the two domains: a leaf hash can never be read as a node hash,
@@ -13,24 +17,27 @@ public enum MerkleHash {
 
     /// ``leaf(_:)`` of bytes in place (a row the store is still holding), without copying them.
     public static func leaf(_ bytes: UnsafeRawBufferPointer) -> EntryHash {
-        var hasher = SHA256()
-        var prefix: UInt8 = 0x00
-        withUnsafeBytes(of: &prefix) { hasher.update(bufferPointer: $0) }
-        hasher.update(bufferPointer: bytes)
-        return EntryHash(hasher.finalize())
+        prefixed(0x00, bytes)
     }
 
     /// The hash of an inner node: SHA-256(0x01 || `left` || `right`).
     public static func node(_ left: EntryHash, _ right: EntryHash) -> EntryHash {
-        // One contiguous 65-byte message on the stack, so SHA-256 sees a single update.
-        withUnsafeTemporaryAllocation(byteCount: 65, alignment: 8) { message in
-            message[0] = 0x01
-            left.withUnsafeBytes { UnsafeMutableRawBufferPointer(rebasing: message[1..<33]).copyMemory(from: $0) }
-            right.withUnsafeBytes { UnsafeMutableRawBufferPointer(rebasing: message[33..<65]).copyMemory(from: $0) }
-            var hasher = SHA256()
-            hasher.update(bufferPointer: UnsafeRawBufferPointer(message))
-            return EntryHash(hasher.finalize())
-        }
+        EntryHash.withPair(left, right) { prefixed(0x01, $0) }
+    }
+
+    /// SHA-256(`prefix` || `bytes`). On Linux through OpenSSL with the context on the stack
+    /// (see `Sources/CSHA256/shim.h`: verification hashes millions of short messages, and
+    /// swift-crypto's context object per hash doubled each one's cost).
+    static func prefixed(_ prefix: UInt8, _ bytes: UnsafeRawBufferPointer) -> EntryHash {
+        #if canImport(CSHA256)
+        EntryHash { muster_sha256_prefixed(prefix, bytes.baseAddress, bytes.count, $0.assumingMemoryBound(to: UInt8.self)) }
+        #else
+        var hasher = SHA256()
+        var prefix = prefix
+        withUnsafeBytes(of: &prefix) { hasher.update(bufferPointer: $0) }
+        hasher.update(bufferPointer: bytes)
+        return EntryHash(hasher.finalize())
+        #endif
     }
 
     /// The root of the empty tree: SHA-256 of the empty string (RFC 6962 §2.1).

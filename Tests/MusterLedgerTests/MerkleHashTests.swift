@@ -38,6 +38,20 @@ struct MerkleHashTests {
         #expect(MerkleHash.node(a, b) != MerkleHash.node(b, a))
     }
 
+    /// The ledger's hashes (OpenSSL on Linux) agree with swift-crypto's SHA-256 (what
+    /// `EntryHash.of` uses) at every length across several blocks, padding edges included.
+    @Test func hashesAgreeWithSwiftCryptoAtEveryLength() {
+        var generator = SystemRandomNumberGenerator()
+        for length in 0..<300 {
+            let message = (0..<length).map { _ in UInt8.random(in: 0...255, using: &generator) }
+            #expect(MerkleHash.leaf(message) == EntryHash.of([0x00] + message), "length \(length)")
+        }
+        for _ in 0..<100 {
+            let (a, b) = (EntryHash.of([UInt8.random(in: 0...255)]), EntryHash.of([UInt8.random(in: 0...255), 1]))
+            #expect(MerkleHash.node(a, b) == EntryHash.of([0x01] + a.bytes + b.bytes))
+        }
+    }
+
     @Test func errorCodesAreStable() {
         #expect(
             MerkleError.Code.allCases.map(\.rawValue) == [

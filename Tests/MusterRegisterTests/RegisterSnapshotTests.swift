@@ -268,7 +268,7 @@ import Testing
         let shipped = try await Shipped(people: 2)
         let stale = shipped.test.data + "/.snapshot-00000000000000aa.sqlite"
         let recent = shipped.test.data + "/.snapshot-00000000000000bb.sqlite"
-        for path in [stale, recent] { FileManager.default.createFile(atPath: path, contents: Data([1])) }
+        for path in [stale, recent] { #expect(FileManager.default.createFile(atPath: path, contents: Data([1]))) }
         try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(-25 * 3600)], ofItemAtPath: stale)
         _ = try #require(try await shipped.shipper.shipRegisterSnapshot())
         #expect(!FileManager.default.fileExists(atPath: stale))
