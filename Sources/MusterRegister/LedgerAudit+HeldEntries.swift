@@ -85,13 +85,21 @@ extension LedgerAudit {
     ) throws -> [UInt8]? {
         var seen = [UInt8](repeating: 0, count: people)
         var same = true
+        // The replayed row after the last one met: the tables are stored in the order people
+        // were created, which is the replay's, so it is almost always the next one; looking
+        // every row up by id, in several groups, was a fifth of this check.
+        var next: (group: Int, row: Int)?
         try tx.forEachPersonAsStored(part: part, of: parts) { stored in
             guard same else { return }  // read on, so that a row that does not decode fails as in a full scan
-            guard let (group, row) = groups.find(IDKey(stored.id)), sameColumns(groups[group].rows[row], stored) else {
+            let key = IDKey(stored.id)
+            guard let (group, row) = next.flatMap({ groups.holds(key, at: $0) ? $0 : nil }) ?? groups.find(key),
+                sameColumns(groups[group].rows[row], stored)
+            else {
                 same = false
                 return
             }
             seen[offsets[group] + row] = min(seen[offsets[group] + row], 1) + 1
+            next = row + 1 < groups[group].rows.count ? (group, row + 1) : (group + 1, 0)
         }
         return same ? seen : nil
     }

@@ -16,8 +16,10 @@ struct PagedRows: Sendable, RandomAccessCollection, MutableCollection {
     var endIndex: Int { count }
 
     subscript(position: Int) -> PersonRow {
-        get { pages[position >> Self.pageBits][position & (Self.pageSize - 1)] }
-        set { pages[position >> Self.pageBits][position & (Self.pageSize - 1)] = newValue }
+        // Lent in place, not copied out: a copy retained and released each of a row's dozen
+        // strings and arrays, for every row the projection check compares.
+        _read { yield pages[position >> Self.pageBits][position & (Self.pageSize - 1)] }
+        _modify { yield &pages[position >> Self.pageBits][position & (Self.pageSize - 1)] }
     }
 
     mutating func append(_ row: PersonRow) {

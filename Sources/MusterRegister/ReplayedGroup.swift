@@ -55,6 +55,12 @@ extension [ReplayedGroup] {
         return nil
     }
 
+    /// Whether the row at `place` (a group and a row in it, which may be past the end) is the
+    /// person with `key`.
+    func holds(_ key: IDKey, at place: (group: Int, row: Int)) -> Bool {
+        place.group < count && place.row < self[place.group].rows.count && IDKey(self[place.group].rows[place.row].id) == key
+    }
+
     /// Applies `entries` (changes, in order, to people of the groups before `end`) where those
     /// people are: what a stretch of the ledger left for the stretches before it.
     mutating func apply(deferred entries: [[UInt8]], toGroupsBefore end: Int) throws {
