@@ -140,10 +140,10 @@ extension PostgresTransaction {
 
     /// By ranges of id: PostgreSQL has no stable storage order to split by, and its id index
     /// reads in order anyway.
-    func forEachPersonAsStored(part: Int, of parts: Int, _ body: (PersonRow) throws -> Void) throws {
+    func forEachPersonAsStored(part: Int, of parts: Int, _ body: (any StoredPerson) throws -> Void) throws {
         let ranges = SubjectRange.partition(into: parts)
         guard ranges.indices.contains(part) else { return }
-        try forEachPersonByID(in: ranges[part], body)
+        try forEachPersonByID(in: ranges[part]) { try body($0) }
     }
 
     func forEachWrappedKey(in range: SubjectRange, _ body: (SubjectID, [UInt8]) throws -> Void) throws {

@@ -91,9 +91,13 @@ extension LedgerAudit {
         var next: (group: Int, row: Int)?
         try tx.forEachPersonAsStored(part: part, of: parts) { stored in
             guard same else { return }  // read on, so that a row that does not decode fails as in a full scan
-            let key = IDKey(stored.id)
+            guard let words = stored.idWords else {
+                same = false
+                return
+            }
+            let key = IDKey(words: words)
             guard let (group, row) = next.flatMap({ groups.holds(key, at: $0) ? $0 : nil }) ?? groups.find(key),
-                sameColumns(groups[group].rows[row], stored)
+                stored.isSame(as: groups[group].rows[row])
             else {
                 same = false
                 return

@@ -12,10 +12,12 @@ struct LedgerScanPlan: Sendable {
     /// How many stretches (and reads of the stored nodes) run at once.
     var threads: Int
 
-    /// Chunks of 65,536 entries, and two stretches a thread: with the two reads of the stored
+    /// Chunks of 65,536 entries, and four stretches a thread: with the two reads of the stored
     /// nodes beside them, a thread that finishes early takes the next job rather than wait.
+    /// Stretches cost unevenly (the one with the creates replays them too): with two a thread,
+    /// the first of 2.5 million entries, holding all 430,000 creates, ran 0.4 s after the rest.
     static func standard(threads: Int) -> LedgerScanPlan {
-        LedgerScanPlan(chunkHeight: 16, stretches: 2 * max(threads, 1), threads: max(threads, 1))
+        LedgerScanPlan(chunkHeight: 16, stretches: 4 * max(threads, 1), threads: max(threads, 1))
     }
 }
 

@@ -83,7 +83,11 @@ struct IDKey: Hashable, Sendable {
     let low: UInt64
 
     init(_ id: SubjectID) {
-        (high, low) = id.words
+        self.init(words: id.words)
+    }
+
+    init(words: (UInt64, UInt64)) {
+        (high, low) = words
     }
 
     init(subjectOf entry: LedgerEntry) throws {

@@ -84,7 +84,8 @@ enum PersonRowMapping {
     /// the C API rather than GRDB's `Row`, which builds a dictionary of column names per row.
     static func decode(_ s: RawStatement) throws -> PersonRow {
         guard let id = SubjectID(bytes: s.blob(0)), let category = Category(rawValue: s.text(2)),
-            let status = Status(rawValue: s.text(3)), let frequency = DuesFrequency(rawValue: s.text(12))
+            let status = Status(rawValue: s.text(3)), let frequency = DuesFrequency(rawValue: s.text(12)),
+            let version = UInt64(exactly: s.int64(25))
         else { throw StoreError(.corrupt, "a row of the people table does not decode") }
         let number = s.text(1)
         let record = PersonRecord(
@@ -105,7 +106,7 @@ enum PersonRowMapping {
                 continuousSince: s.optionalInt64(5).map { Day(daysSinceEpoch: Int($0)) }),
             sealedIdentity: s.optionalBlob(20),
             indexes: BlindIndexes(email: s.optionalBlob(21), phone: s.optionalBlob(22), postcodeAndLastName: s.optionalBlob(23)),
-            erasedAt: s.optionalInt64(24).map(Timestamp.init(secondsSinceEpoch:)), version: UInt64(s.int64(25)))
+            erasedAt: s.optionalInt64(24).map(Timestamp.init(secondsSinceEpoch:)), version: version)
     }
 
 }

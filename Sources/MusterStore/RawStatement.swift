@@ -89,6 +89,15 @@ final class RawStatement {
         return String(decoding: UnsafeBufferPointer(start: bytes, count: Int(sqlite3_column_bytes(handle, column))), as: UTF8.self)
     }
 
+    /// Whether a text column holds exactly `text`'s bytes (NULL reads as empty, as in ``text(_:)``),
+    /// compared where SQLite holds them.
+    func textEquals(_ column: Int32, _ text: String) -> Bool {
+        guard let bytes = sqlite3_column_text(handle, column) else { return text.isEmpty }
+        let stored = UnsafeRawBufferPointer(start: bytes, count: Int(sqlite3_column_bytes(handle, column)))
+        var text = text
+        return text.withUTF8 { stored.elementsEqual(UnsafeRawBufferPointer($0)) }
+    }
+
     func isNull(_ column: Int32) -> Bool {
         sqlite3_column_type(handle, column) == SQLITE_NULL
     }

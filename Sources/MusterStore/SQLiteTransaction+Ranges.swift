@@ -24,7 +24,7 @@ extension SQLiteTransaction {
 
     /// By rowid: the table's own B-tree, read in order. The first part has no lower bound and
     /// the last no upper one, so a row at any rowid (even one edited to be negative) is in a part.
-    func forEachPersonAsStored(part: Int, of parts: Int, _ body: (PersonRow) throws -> Void) throws {
+    func forEachPersonAsStored(part: Int, of parts: Int, _ body: (any StoredPerson) throws -> Void) throws {
         let parts = max(parts, 1)
         let highest = try Int64.fetchOne(db, sql: "SELECT max(rowid) FROM people") ?? 0
         let cut = { (index: Int) in Int64((Double(highest) * Double(index) / Double(parts)).rounded(.down)) }
@@ -41,7 +41,8 @@ extension SQLiteTransaction {
         let query = try raw("SELECT \(PersonRowMapping.selectColumnsWithoutIndexes) FROM people WHERE 1\(condition) ORDER BY rowid")
         for (index, bound) in bounds.enumerated() { query.bind(Int32(index + 1), bound) }
         defer { query.reset() }
-        while try query.step() { try body(PersonRowMapping.decode(query)) }
+        let row = SQLiteStoredPerson(statement: query)
+        while try query.step() { try body(row) }
     }
 
     func forEachWrappedKey(in range: SubjectRange, _ body: (SubjectID, [UInt8]) throws -> Void) throws {

@@ -114,8 +114,9 @@ public protocol StoreReading: MerkleNodeReader {
     /// Calls `body` with every people row in part `part` (from 0) of `parts`, in the order the
     /// store keeps them, erased ones included, without their blind indexes. The parts together
     /// give every row exactly once, whatever the rows hold. For checks that match rows by id
-    /// themselves: reading in storage order avoids a lookup per row through the id index.
-    func forEachPersonAsStored(part: Int, of parts: Int, _ body: (PersonRow) throws -> Void) throws
+    /// themselves: reading in storage order avoids a lookup per row through the id index. The
+    /// row is lent for the call (see ``StoredPerson``).
+    func forEachPersonAsStored(part: Int, of parts: Int, _ body: (any StoredPerson) throws -> Void) throws
     /// Calls `body` with every wrapped data key whose owner is in `range`, and its owner, by
     /// owner (for key-store backups). Partitions read in turn give what ``SubjectRange/all`` gives.
     func forEachWrappedKey(in range: SubjectRange, _ body: (SubjectID, [UInt8]) throws -> Void) throws

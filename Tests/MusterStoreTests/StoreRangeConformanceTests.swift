@@ -114,7 +114,7 @@ import Testing
             var byID: [PersonRow] = []
             try tx.forEachPersonByID(in: .all) { byID.append($0) }
             var asStored: [PersonRow] = []
-            for part in 0..<parts { try tx.forEachPersonAsStored(part: part, of: parts) { asStored.append($0) } }
+            for part in 0..<parts { try tx.forEachPersonAsStored(part: part, of: parts) { asStored.append(try $0.decoded()) } }
             return (byID, asStored)
         }
         #expect(byID.count == 50)
