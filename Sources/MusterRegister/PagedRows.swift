@@ -22,7 +22,8 @@ struct PagedRows: Sendable, RandomAccessCollection, MutableCollection {
         _modify { yield &pages[position >> Self.pageBits][position & (Self.pageSize - 1)] }
     }
 
-    mutating func append(_ row: PersonRow) {
+    /// Takes `row` over (`consuming`): a copy retained each of its strings and arrays.
+    mutating func append(_ row: consuming PersonRow) {
         if count & (Self.pageSize - 1) == 0 {
             pages.append([])
             pages[pages.count - 1].reserveCapacity(Self.pageSize)

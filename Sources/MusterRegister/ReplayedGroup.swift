@@ -12,6 +12,12 @@ struct ReplayedGroup: Sendable {
 
     init() {}
 
+    /// An empty group with room for `people` without growing its index. Room not used costs
+    /// little: the index's buckets are touched only as they are filled.
+    init(room people: Int) {
+        index.reserveCapacity(people)
+    }
+
     /// Applies `entry`, which changes a person, if it belongs here: a create, or a change to
     /// someone this group holds. Returns `false`, changing nothing, for a change to someone
     /// else (someone an earlier stretch created).

@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import GRDBSQLite
 
@@ -95,7 +96,17 @@ final class RawStatement {
         guard let bytes = sqlite3_column_text(handle, column) else { return text.isEmpty }
         let stored = UnsafeRawBufferPointer(start: bytes, count: Int(sqlite3_column_bytes(handle, column)))
         var text = text
-        return text.withUTF8 { stored.elementsEqual(UnsafeRawBufferPointer($0)) }
+        return text.withUTF8 { Self.sameBytes(stored, UnsafeRawBufferPointer($0)) }
+    }
+
+    /// Whether a blob column holds exactly `bytes` (NULL reads as empty), compared in place.
+    func blobEquals(_ column: Int32, _ bytes: [UInt8]) -> Bool {
+        withBlob(column) { stored in bytes.withUnsafeBytes { Self.sameBytes(stored, $0) } }
+    }
+
+    /// `memcmp`, not `elementsEqual`, which compares byte by byte.
+    private static func sameBytes(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Bool {
+        a.count == b.count && (a.isEmpty || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0)
     }
 
     func isNull(_ column: Int32) -> Bool {

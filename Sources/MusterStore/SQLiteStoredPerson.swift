@@ -45,6 +45,6 @@ struct SQLiteStoredPerson: StoredPerson {
     /// `decode` reads NULL as none and any other value as its bytes.
     private func sameSealedIdentity(_ sealed: [UInt8]?) -> Bool {
         guard let sealed else { return statement.isNull(20) }
-        return !statement.isNull(20) && statement.withBlob(20) { stored in sealed.withUnsafeBytes { stored.elementsEqual($0) } }
+        return !statement.isNull(20) && statement.blobEquals(20, sealed)
     }
 }
