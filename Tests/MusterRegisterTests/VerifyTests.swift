@@ -179,7 +179,13 @@ import Testing
 
     /// The columns kept beside an entry for lookups are not hashed; each must agree with the
     /// entry's bytes (a subject moved would hide the entry from that person's history).
-    @Test(arguments: plans, ["subject = randomblob(16)", "subject = NULL", "kind = 6", "time = time + 1"])
+    @Test(
+        arguments: plans,
+        [
+            "subject = randomblob(16)", "subject = NULL", "subject = subject || x'00'", "subject = substr(subject, 1, 15)",
+            "subject = randomblob(8) || substr(subject, 9, 8)", "subject = substr(subject, 1, 8) || randomblob(8)", "kind = 6",
+            "time = time + 1",
+        ])
     func aColumnBesideAnEntryIsChecked(plan: LedgerScanPlan, edit: String) async throws {
         let test = try await Self.busy()
         let change = try #require(try await test.changes().first { $0.kind == .update })
