@@ -19,7 +19,7 @@ extension LedgerEntry {
     }
 
     /// The sequence number and the offset of the previous hash, once every rule is checked.
-    private static func linkFields(_ bytes: UnsafeRawBufferPointer) throws(LedgerError) -> (sequence: UInt64, previousOffset: Int) {
+    static func linkFields(_ bytes: UnsafeRawBufferPointer) throws(LedgerError) -> (sequence: UInt64, previousOffset: Int) {
         let fixed = 1 + 8 + 8 + 1 + 1
         guard bytes.count >= fixed, bytes[0] == formatVersion else {
             throw LedgerError(.malformedEntry, bytes.isEmpty || bytes[0] == formatVersion ? "entry is truncated" : "unknown entry format version")

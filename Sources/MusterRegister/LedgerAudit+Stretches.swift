@@ -46,11 +46,13 @@ struct StretchCheck: Sendable {
 }
 
 extension StretchCheck {
-    /// Replays an entry that changes a person: here if it creates someone or changes someone
-    /// created in this stretch, later (``deferred``) if it changes someone created before.
-    mutating func replay(_ bytes: [UInt8]) {
+    /// Replays an entry that changes a person, from its bytes where the store holds them: here
+    /// if it creates someone or changes someone created in this stretch, later (a copy in
+    /// ``deferred``) if it changes someone created before.
+    mutating func replay(_ bytes: UnsafeRawBufferPointer) {
         do {
-            if try !replayed.applyIfHeld(LedgerEntry(encoded: bytes)) { deferred.append(bytes) }
+            let held = try LedgerEntry.withFields(in: bytes) { try replayed.applyIfHeld($0) }
+            if !held { deferred.append(Array(bytes)) }
         } catch {
             replayFailure = error
         }
@@ -109,7 +111,7 @@ extension LedgerAudit {
                     check.checkpoints.append((nextCheckpoint, (sequence - 1) >> plan.chunkHeight, check.tree.lastChunkRoot))
                     nextCheckpoint += 1
                 }
-                if LedgerEntry.changesPerson(bytes) && check.replayFailure == nil { check.replay(Array(bytes)) }
+                if LedgerEntry.changesPerson(bytes) && check.replayFailure == nil { check.replay(bytes) }
                 sinceReport += 1
                 if sinceReport == 8192 {
                     progress(sinceReport)

@@ -8,33 +8,34 @@ import MusterCore
 /// fields, a `String` each, parsed again by ``PersonRecord/set(_:text:)``) cost more than the
 /// rest of the replay. The row is the same: ``PersonRecord/set(_:utf8:)`` is exactly
 /// `set(_:text:)` on the decoded text.
+///
+/// It holds the payload where it lies, so it lives only as long as the call that lent them
+/// (``Projection/apply(_:to:)-(EntryFields,_)``).
 struct PayloadChanges {
-    private let bytes: [UInt8]
+    private let bytes: UnsafeBufferPointer<UInt8>
     /// The whole identity, sealed, when the entry carries it.
     private(set) var sealedIdentity: [UInt8]?
     /// The membership dates, when the entry carries them.
     private(set) var membership: Membership?
 
     /// Checks `bytes` (throwing as ``PersonPayload/init(decoding:)`` would) and keeps them.
-    init(decoding bytes: [UInt8]) throws {
+    init(decoding bytes: UnsafeBufferPointer<UInt8>) throws {
         self.bytes = bytes
         var statusSince: Day?
         var continuousSince: Day?
         var sawMembership = false
         var sealedIdentity: [UInt8]?
-        try bytes.withUnsafeBufferPointer { buffer in
-            try PersonPayload.walk(buffer) { _, _ in
-            } other: { tag, value in
-                switch tag {
-                case PersonPayload.Tag.sealedIdentity: sealedIdentity = Array(value)
-                case PersonPayload.Tag.sealedReason: break
-                case PersonPayload.Tag.statusSince:
-                    sawMembership = true
-                    statusSince = Day(isoUTF8: value)
-                default:
-                    sawMembership = true
-                    continuousSince = Day(isoUTF8: value)
-                }
+        try PersonPayload.walk(bytes) { _, _ in
+        } other: { tag, value in
+            switch tag {
+            case PersonPayload.Tag.sealedIdentity: sealedIdentity = Array(value)
+            case PersonPayload.Tag.sealedReason: break
+            case PersonPayload.Tag.statusSince:
+                sawMembership = true
+                statusSince = Day(isoUTF8: value)
+            default:
+                sawMembership = true
+                continuousSince = Day(isoUTF8: value)
             }
         }
         self.sealedIdentity = sealedIdentity
@@ -44,11 +45,9 @@ struct PayloadChanges {
     /// Sets the clear fields on `record`, in the order the entry lists them (throwing the
     /// ``DomainError`` of the first that does not parse).
     func setClearFields(on record: inout PersonRecord) throws {
-        try bytes.withUnsafeBufferPointer { buffer in
-            try PersonPayload.walk(buffer) { field, value in
-                try record.set(field, utf8: value)
-            } other: { _, _ in
-            }
+        try PersonPayload.walk(bytes) { field, value in
+            try record.set(field, utf8: value)
+        } other: { _, _ in
         }
     }
 }

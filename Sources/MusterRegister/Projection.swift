@@ -13,14 +13,20 @@ enum Projection {
 
     /// The row after `entry`, given the row before it (`nil` for a create).
     static func apply(_ entry: LedgerEntry, to before: PersonRow?) throws -> PersonRow {
-        guard let subject = entry.subject else { throw RegisterError(.corrupt, "person entry \(entry.sequence) names no subject") }
-        let payload = try PayloadChanges(decoding: entry.payload)
+        try entry.withFields { try apply($0, to: before) }
+    }
+
+    /// The row after the entry whose fields are `entry`, given the row before it (`nil` for a
+    /// create). The fields are read where they lie (see ``EntryFields``).
+    static func apply(_ entry: EntryFields, to before: PersonRow?) throws -> PersonRow {
+        guard entry.subject != nil else { throw RegisterError(.corrupt, "person entry \(entry.sequence) names no subject") }
+        let payload = try PayloadChanges(decoding: entry.payload.assumingMemoryBound(to: UInt8.self))
         switch entry.kind {
         case .create:
             guard before == nil else { throw RegisterError(.corrupt, "entry \(entry.sequence) creates a person who exists") }
             var record = Self.blank
             try payload.setClearFields(on: &record)
-            guard let number = record.membershipNumber else {
+            guard let number = record.membershipNumber, let subject = entry.subjectID else {
                 throw RegisterError(.corrupt, "entry \(entry.sequence) creates a person without a number")
             }
             return PersonRow(

@@ -21,7 +21,7 @@ struct ReplayedGroup: Sendable {
     /// Applies `entry`, which changes a person, if it belongs here: a create, or a change to
     /// someone this group holds. Returns `false`, changing nothing, for a change to someone
     /// else (someone an earlier stretch created).
-    mutating func applyIfHeld(_ entry: LedgerEntry) throws -> Bool {
+    mutating func applyIfHeld(_ entry: EntryFields) throws -> Bool {
         let key = try IDKey(subjectOf: entry)
         if let at = index[key] {
             rows[at] = try Projection.apply(entry, to: rows[at])
@@ -43,9 +43,12 @@ struct ReplayedGroup: Sendable {
             // the entries were checked whole when their segments were verified.
             guard bytes.count >= 35, bytes.withUnsafeBytes(LedgerEntry.changesPerson), bytes[18] != 1 || range.contains(bytes[19..<35])
             else { continue }
-            let entry = try LedgerEntry(encoded: bytes)
-            if try !applyIfHeld(entry) {
-                _ = try Projection.apply(entry, to: nil)  // throws: a change to someone never created
+            try bytes.withUnsafeBytes { raw in
+                try LedgerEntry.withFields(in: raw) { entry in
+                    if try !applyIfHeld(entry) {
+                        _ = try Projection.apply(entry, to: nil)  // throws: a change to someone never created
+                    }
+                }
             }
         }
     }
@@ -71,12 +74,15 @@ extension [ReplayedGroup] {
     /// people are: what a stretch of the ledger left for the stretches before it.
     mutating func apply(deferred entries: [[UInt8]], toGroupsBefore end: Int) throws {
         for bytes in entries {
-            let entry = try LedgerEntry(encoded: bytes)
-            guard let (group, row) = find(try IDKey(subjectOf: entry), among: 0..<end) else {
-                _ = try Projection.apply(entry, to: nil)  // throws: a change to someone never created
-                continue
+            try bytes.withUnsafeBytes { raw in
+                try LedgerEntry.withFields(in: raw) { entry in
+                    guard let (group, row) = find(try IDKey(subjectOf: entry), among: 0..<end) else {
+                        _ = try Projection.apply(entry, to: nil)  // throws: a change to someone never created
+                        return
+                    }
+                    self[group].rows[row] = try Projection.apply(entry, to: self[group].rows[row])
+                }
             }
-            self[group].rows[row] = try Projection.apply(entry, to: self[group].rows[row])
         }
     }
 }
@@ -96,8 +102,8 @@ struct IDKey: Hashable, Sendable {
         (high, low) = words
     }
 
-    init(subjectOf entry: LedgerEntry) throws {
-        guard let subject = entry.subject else { throw RegisterError(.corrupt, "person entry \(entry.sequence) names no subject") }
-        self.init(subject)
+    init(subjectOf entry: EntryFields) throws {
+        guard let words = entry.subjectWords else { throw RegisterError(.corrupt, "person entry \(entry.sequence) names no subject") }
+        self.init(words: words)
     }
 }
