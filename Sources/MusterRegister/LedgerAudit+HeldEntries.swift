@@ -97,7 +97,7 @@ extension LedgerAudit {
             }
             let key = IDKey(words: words)
             guard let (group, row) = next.flatMap({ groups.holds(key, at: $0) ? $0 : nil }) ?? groups.find(key),
-                stored.isSame(as: groups[group].rows[row])
+                groups[group].rows.withRow(at: row, stored.isSame(as:))
             else {
                 same = false
                 return

@@ -22,6 +22,12 @@ struct PagedRows: Sendable, RandomAccessCollection, MutableCollection {
         _modify { yield &pages[position >> Self.pageBits][position & (Self.pageSize - 1)] }
     }
 
+    /// Calls `body` with the row at `position`, lent from its page (a row passed on from the
+    /// subscript into a protocol's method was copied first, every string retained).
+    func withRow<R>(at position: Int, _ body: (PersonRow) throws -> R) rethrows -> R {
+        try pages[position >> Self.pageBits].withUnsafeBufferPointer { try body($0[position & (Self.pageSize - 1)]) }
+    }
+
     /// Takes `row` over (`consuming`): a copy retained each of its strings and arrays.
     mutating func append(_ row: consuming PersonRow) {
         if count & (Self.pageSize - 1) == 0 {
