@@ -18,7 +18,7 @@ public struct EntryFields {
 
     /// The subject's bytes as two words, as ``SubjectID/words`` gives them.
     public var subjectWords: (UInt64, UInt64)? {
-        subject.map { ($0.loadUnaligned(as: UInt64.self), $0.loadUnaligned(fromByteOffset: 8, as: UInt64.self)) }
+        subject.map(SubjectID.words(in:))
     }
 }
 

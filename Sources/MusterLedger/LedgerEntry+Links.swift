@@ -72,9 +72,7 @@ extension LedgerEntry {
         switch (raw[18], subject) {
         case (0, nil): return nil
         case (1, let stored?)
-        where stored.count == 16
-            && stored.loadUnaligned(as: UInt64.self) == raw.loadUnaligned(fromByteOffset: 19, as: UInt64.self)
-            && stored.loadUnaligned(fromByteOffset: 8, as: UInt64.self) == raw.loadUnaligned(fromByteOffset: 27, as: UInt64.self):
+        where stored.count == 16 && SubjectID.words(in: stored) == SubjectID.words(in: UnsafeRawBufferPointer(rebasing: raw[19..<35])):
             return nil
         default: return "subject"
         }

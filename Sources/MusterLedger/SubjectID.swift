@@ -40,7 +40,13 @@ public struct SubjectID: Sendable, Hashable, CustomStringConvertible {
 
     /// The 16 bytes as two words, in memory order: for hashing, and for keys held inline.
     public var words: (UInt64, UInt64) {
-        bytes.withUnsafeBytes { ($0.loadUnaligned(as: UInt64.self), $0.loadUnaligned(fromByteOffset: 8, as: UInt64.self)) }
+        bytes.withUnsafeBytes(Self.words(in:))
+    }
+
+    /// The first 16 bytes of `raw` (which must hold 16) as two words, as ``words`` gives an
+    /// id's: for ids compared or looked up where a store or an entry holds them.
+    public static func words(in raw: UnsafeRawBufferPointer) -> (UInt64, UInt64) {
+        (raw.loadUnaligned(as: UInt64.self), raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
     }
 
     public init?(hex: String) {

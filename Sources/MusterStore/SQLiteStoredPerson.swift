@@ -10,7 +10,7 @@ struct SQLiteStoredPerson: StoredPerson {
     let statement: RawStatement
 
     var idWords: (UInt64, UInt64)? {
-        statement.withBlob(0) { $0.count == 16 ? ($0.loadUnaligned(as: UInt64.self), $0.loadUnaligned(fromByteOffset: 8, as: UInt64.self)) : nil }
+        statement.withBlob(0) { $0.count == 16 ? SubjectID.words(in: $0) : nil }
     }
 
     func isSame(as e: PersonRow) -> Bool {
