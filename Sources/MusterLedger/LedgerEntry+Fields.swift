@@ -38,14 +38,16 @@ extension LedgerEntry {
     /// Calls `body` with the fields of the entry whose canonical bytes are `raw`, read in place.
     /// Throws as ``init(encoded:)`` does for bytes that are not a well-formed entry.
     public static func withFields<R>(in raw: UnsafeRawBufferPointer, _ body: (EntryFields) throws -> R) throws -> R {
-        let (sequence, previous) = try linkFields(raw)
+        let (sequence, _, payloadOffset) = try linkFields(raw)
         // Checked by `linkFields`: the kind, the subject flag, and every length up to the end.
         let kind = EntryKind(rawValue: raw[17])!
-        let time = Int64(bitPattern: UInt64(bigEndian: raw.loadUnaligned(fromByteOffset: 9, as: UInt64.self)))
         let subject = raw[18] == 1 ? UnsafeRawBufferPointer(rebasing: raw[19..<35]) : nil
-        let actorLength = Int(raw[previous + 32]) << 8 | Int(raw[previous + 33])
-        let payloadStart = previous + 32 + 2 + actorLength + 4
-        let payload = UnsafeRawBufferPointer(rebasing: raw[payloadStart...])
-        return try body(EntryFields(sequence: sequence, time: time, kind: kind, subject: subject, payload: payload))
+        let payload = UnsafeRawBufferPointer(rebasing: raw[payloadOffset...])
+        return try body(EntryFields(sequence: sequence, time: time(in: raw), kind: kind, subject: subject, payload: payload))
+    }
+
+    /// ``withFields(in:_:)`` over an entry's bytes held in an array.
+    public static func withFields<R>(of bytes: [UInt8], _ body: (EntryFields) throws -> R) throws -> R {
+        try bytes.withUnsafeBytes { try withFields(in: $0, body) }
     }
 }

@@ -8,18 +8,19 @@ extension LedgerEntry {
     /// hashing them.
     public static func links(of bytes: [UInt8]) throws(LedgerError) -> (sequence: UInt64, previousHash: ArraySlice<UInt8>) {
         let fields = bytes.withUnsafeBytes { raw in Result { () throws(LedgerError) in try linkFields(raw) } }
-        let (sequence, previous) = try fields.get()
+        let (sequence, previous, _) = try fields.get()
         return (sequence, bytes[previous..<(previous + 32)])
     }
 
     /// ``links(of:)`` over bytes in place (a row the store is still holding), without copying them.
     public static func links(in raw: UnsafeRawBufferPointer) throws(LedgerError) -> (sequence: UInt64, previousHash: EntryHash) {
-        let (sequence, previous) = try linkFields(raw)
+        let (sequence, previous, _) = try linkFields(raw)
         return (sequence, EntryHash(copying: UnsafeRawBufferPointer(rebasing: raw[previous..<(previous + 32)])))
     }
 
-    /// The sequence number and the offset of the previous hash, once every rule is checked.
-    static func linkFields(_ bytes: UnsafeRawBufferPointer) throws(LedgerError) -> (sequence: UInt64, previousOffset: Int) {
+    /// The sequence number and the offsets of the previous hash and of the payload, once every
+    /// rule is checked.
+    static func linkFields(_ bytes: UnsafeRawBufferPointer) throws(LedgerError) -> (sequence: UInt64, previousOffset: Int, payloadOffset: Int) {
         let fixed = 1 + 8 + 8 + 1 + 1
         guard bytes.count >= fixed, bytes[0] == formatVersion else {
             throw LedgerError(.malformedEntry, bytes.isEmpty || bytes[0] == formatVersion ? "entry is truncated" : "unknown entry format version")
@@ -48,11 +49,17 @@ extension LedgerEntry {
         offset += 4
         guard bytes.count - offset >= payloadLength else { throw LedgerError(.malformedEntry, "entry is truncated") }
         guard bytes.count - offset == payloadLength else { throw LedgerError(.malformedEntry, "entry has trailing bytes") }
-        return (sequence, previous)
+        return (sequence, previous, offset)
     }
 }
 
 extension LedgerEntry {
+    /// The time of the entry whose bytes are `raw`, read as one word (this runs for every entry
+    /// `ledger verify` reads).
+    static func time(in raw: UnsafeRawBufferPointer) -> Int64 {
+        Int64(bitPattern: UInt64(bigEndian: raw.loadUnaligned(fromByteOffset: 9, as: UInt64.self)))
+    }
+
     /// Whether the entry whose bytes are `raw` changes a person (a create, an update, a status
     /// change or an erasure), read from its fixed fields without decoding it: a verifier scanning
     /// millions of entries keeps only these for its replay.
@@ -66,9 +73,7 @@ extension LedgerEntry {
     /// edited there would hide the entry from that person's history.
     public static func disagreeingColumn(in raw: UnsafeRawBufferPointer, kind: Int64, time: Int64, subject: UnsafeRawBufferPointer?) -> String? {
         if kind != Int64(raw[17]) { return "kind" }
-        // Whole words, not byte by byte: this runs for every entry `ledger verify` reads.
-        let timeBits = UInt64(bigEndian: raw.loadUnaligned(fromByteOffset: 9, as: UInt64.self))
-        if time != Int64(bitPattern: timeBits) { return "time" }
+        if time != Self.time(in: raw) { return "time" }
         switch (raw[18], subject) {
         case (0, nil): return nil
         case (1, let stored?)

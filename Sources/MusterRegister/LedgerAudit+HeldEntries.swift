@@ -91,12 +91,8 @@ extension LedgerAudit {
         var next: (group: Int, row: Int)?
         try tx.forEachPersonAsStored(part: part, of: parts) { stored in
             guard same else { return }  // read on, so that a row that does not decode fails as in a full scan
-            guard let words = stored.idWords else {
-                same = false
-                return
-            }
-            let key = IDKey(words: words)
-            guard let (group, row) = next.flatMap({ groups.holds(key, at: $0) ? $0 : nil }) ?? groups.find(key),
+            guard let key = stored.idWords.map(IDKey.init(words:)),
+                let (group, row) = next.flatMap({ groups.holds(key, at: $0) ? $0 : nil }) ?? groups.find(key),
                 groups[group].rows.withRow(at: row, stored.isSame(as:))
             else {
                 same = false

@@ -43,11 +43,9 @@ struct ReplayedGroup: Sendable {
             // the entries were checked whole when their segments were verified.
             guard bytes.count >= 35, bytes.withUnsafeBytes(LedgerEntry.changesPerson), bytes[18] != 1 || range.contains(bytes[19..<35])
             else { continue }
-            try bytes.withUnsafeBytes { raw in
-                try LedgerEntry.withFields(in: raw) { entry in
-                    if try !applyIfHeld(entry) {
-                        _ = try Projection.apply(entry, to: nil)  // throws: a change to someone never created
-                    }
+            try LedgerEntry.withFields(of: bytes) { entry in
+                if try !applyIfHeld(entry) {
+                    _ = try Projection.apply(entry, to: nil)  // throws: a change to someone never created
                 }
             }
         }
@@ -74,14 +72,12 @@ extension [ReplayedGroup] {
     /// people are: what a stretch of the ledger left for the stretches before it.
     mutating func apply(deferred entries: [[UInt8]], toGroupsBefore end: Int) throws {
         for bytes in entries {
-            try bytes.withUnsafeBytes { raw in
-                try LedgerEntry.withFields(in: raw) { entry in
-                    guard let (group, row) = find(try IDKey(subjectOf: entry), among: 0..<end) else {
-                        _ = try Projection.apply(entry, to: nil)  // throws: a change to someone never created
-                        return
-                    }
-                    self[group].rows[row] = try Projection.apply(entry, to: self[group].rows[row])
+            try LedgerEntry.withFields(of: bytes) { entry in
+                guard let (group, row) = find(try IDKey(subjectOf: entry), among: 0..<end) else {
+                    _ = try Projection.apply(entry, to: nil)  // throws: a change to someone never created
+                    return
                 }
+                self[group].rows[row] = try Projection.apply(entry, to: self[group].rows[row])
             }
         }
     }
