@@ -2,7 +2,7 @@ import MusterStore
 import PostgresNIO
 
 /// The PostgreSQL schema, as named migrations applied in order, mirroring SQLite's (v1 tables,
-/// v2 Merkle nodes and checkpoints, v3 the changes-by-subject index, v4 staff accounts, v5 leaf hashes only in the ledger). Never edit a shipped one.
+/// v2 Merkle nodes and checkpoints, v3 the changes-by-subject index, v4 staff accounts, v5 leaf hashes only in the ledger, v6 every fourth level of the tree). Never edit a shipped one.
 enum PostgresSchema {
     static let migrations: [(name: String, sql: [String])] = [
         (
@@ -52,6 +52,8 @@ enum PostgresSchema {
         ),
         // Level 0 of the tree is each entry's hash, which the ledger row holds beside it.
         ("v5-leaf-hashes-in-ledger", ["DELETE FROM merkle_nodes WHERE level = 0"]),
+        // Only every fourth level of the tree is kept (MerkleTiles); the rest are recomputed.
+        ("v6-merkle-tiles", ["DELETE FROM merkle_nodes WHERE level % 4 <> 0"]),
     ]
 
     /// As in SQLite: indexes a bulk import sets aside and rebuilds at its end.

@@ -102,8 +102,8 @@ final class PostgresTransaction: StoreWriting {
                         \(entry.time), \(Data(sealed.bytes)), \(Data(sealed.hash.bytes)))
                 """)
         head = current
-        // Level 0, the leaf, is the entry's own hash, stored with it (see `node(level:index:)`).
-        for node in tree.append(leafHash: sealed.hash) where node.level > 0 {
+        // Only the levels kept apart (see `MerkleTiles`): the leaf is the entry's own hash.
+        for node in tree.append(leafHash: sealed.hash) where MerkleTiles.isNodeRow(level: node.level) {
             try write(
                 { $0.add(node) },
                 else: "INSERT INTO merkle_nodes (level, idx, hash) VALUES (\(node.level), \(Int64(node.index)), \(Data(node.hash.bytes)))")
@@ -118,14 +118,24 @@ final class PostgresTransaction: StoreWriting {
     }
 
     func node(level: Int, index: UInt64) throws -> EntryHash {
+        try MerkleTiles.node(level: level, index: index, readKept: keptNodes)
+    }
+
+    /// The hashes of the kept nodes `first ..< first + count` of `level` (see ``MerkleTiles``),
+    /// in order, as many as are stored: level 0 from the ledger's rows, the rest from the node
+    /// table. A hash of the wrong length ends the run, like a missing one.
+    private func keptNodes(level: Int, first: UInt64, count: Int) throws -> [EntryHash] {
+        let (low, high) = (Int64(first), Int64(first) + Int64(count))
         let query: PostgresQuery =
             level == 0
-            ? "SELECT hash FROM ledger WHERE seq = \(Int64(index) + 1)"
-            : "SELECT hash FROM merkle_nodes WHERE level = \(level) AND idx = \(Int64(index))"
+            ? "SELECT hash FROM ledger WHERE seq > \(low) AND seq <= \(high) ORDER BY seq"
+            : "SELECT hash FROM merkle_nodes WHERE level = \(level) AND idx >= \(low) AND idx < \(high) ORDER BY idx"
+        var hashes: [EntryHash] = []
         for row in try run(query) {
-            if let hash = EntryHash(bytes: try row.decode(Data.self)) { return hash }
+            guard let hash = EntryHash(bytes: try row.decode(Data.self)) else { break }
+            hashes.append(hash)
         }
-        throw MerkleError(.missingNode, "Merkle node \(level)/\(index) is not stored")
+        return hashes
     }
 
     func forEachEntry(from sequence: UInt64, through last: UInt64, _ body: (UInt64, [UInt8], [UInt8]) throws -> Void) throws {
@@ -203,9 +213,8 @@ final class PostgresTransaction: StoreWriting {
         try run("SELECT entry FROM ledger WHERE seq = \(Int64(sequence))").first.map { [UInt8](try $0.decode(Data.self)) }
     }
 
-    func forEachMerkleNode(levels: Range<Int>, _ body: (MerkleNode) throws -> Void) throws {
-        let (lowest, above) = (Int64(levels.lowerBound), Int64(clamping: levels.upperBound))
-        try forEachRow("SELECT level, idx, hash FROM merkle_nodes WHERE level >= \(lowest) AND level < \(above) ORDER BY level, idx") { row in
+    func forEachMerkleNode(_ body: (MerkleNode) throws -> Void) throws {
+        try forEachRow("SELECT level, idx, hash FROM merkle_nodes ORDER BY level, idx") { row in
             let (level, index, hash) = try row.decode((Int, Int64, Data).self)
             guard let hash = EntryHash(bytes: hash) else { throw StoreError(.corrupt, "Merkle node \(level)/\(index) is not 32 bytes") }
             try body(MerkleNode(level: level, index: UInt64(index), hash: hash))

@@ -12,8 +12,8 @@ struct LedgerScanPlan: Sendable {
     /// How many stretches (and reads of the stored nodes) run at once.
     var threads: Int
 
-    /// Chunks of 65,536 entries, and four stretches a thread: with the two reads of the stored
-    /// nodes beside them, a thread that finishes early takes the next job rather than wait.
+    /// Chunks of 65,536 entries, and four stretches a thread: with the read of the stored nodes
+    /// beside them, a thread that finishes early takes the next job rather than wait.
     /// Stretches cost unevenly (the one with the creates replays them too): with two a thread,
     /// the first of 2.5 million entries, holding all 430,000 creates, ran 0.4 s after the rest.
     static func standard(threads: Int) -> LedgerScanPlan {
@@ -59,7 +59,7 @@ extension StretchCheck {
     }
 }
 
-/// One job of the scan: a stretch checked, or one read of the stored nodes digested.
+/// One job of the scan: a stretch checked, or the stored nodes read and digested.
 private enum ScanJob: Sendable {
     case stretch(StretchCheck)
     case storedNodes(LevelDigests)
@@ -105,8 +105,8 @@ extension LedgerAudit {
                 let leaf = try check.chain.check(sequence: sequence, bytes: bytes, storedHash: row.hash)
                 try row.checkColumns()
                 check.bytes += bytes.count
-                // Level 0 is the entry's stored hash, just compared: the rest are stored nodes.
-                check.tree.append(leafHash: leaf) { if $0.level > 0 { check.digests.add($0) } }
+                // Level 0 is the entry's stored hash, just compared; some levels above are rows.
+                check.tree.append(leafHash: leaf) { check.digests.add(computed: $0) }
                 while nextCheckpoint < sizes.count && sizes[nextCheckpoint] == sequence {
                     check.checkpoints.append((nextCheckpoint, (sequence - 1) >> plan.chunkHeight, check.tree.lastChunkRoot))
                     nextCheckpoint += 1
@@ -147,8 +147,8 @@ extension LedgerAudit {
             let total = checked.value.add(count, ordering: .relaxed).newValue
             progress?(total)
         }
-        // The stretches, then the stored nodes in two reads (level 1, half of them, and above).
-        let jobs = await inWindows(count: ranges.count + 2, width: plan.threads) { job -> ScanJob in
+        // The stretches, then the stored nodes (one row per 15 entries: see `MerkleTiles`).
+        let jobs = await inWindows(count: ranges.count + 1, width: plan.threads) { job -> ScanJob in
             do {
                 if job < ranges.count {
                     let (first, last) = ranges[job]
@@ -157,13 +157,12 @@ extension LedgerAudit {
                             checkStretch(tx, first: first, last: last, sizes: sizes, plan: plan, digests: digests.sibling(), progress: report)
                         })
                 }
-                let levels = job == ranges.count ? 1..<2 : 2..<Int.max
                 return .storedNodes(
                     try await store.read { tx in
                         var stored = digests.sibling()
                         // Only the tree of `size` leaves: a register in use completes nodes for
                         // entries appended since, which the stretches do not read.
-                        try tx.forEachMerkleNode(levels: levels) { node in
+                        try tx.forEachMerkleNode { node in
                             if (node.index + 1) << node.level <= size { stored.add(node) }
                         }
                         return stored
@@ -197,7 +196,7 @@ extension LedgerAudit {
             }
             chunkRoots += stretch.tree.chunkRoots
             for checkpoint in stretch.checkpoints {
-                while join.chunks < checkpoint.chunk { join.join(chunkRoot: chunkRoots[Int(join.chunks)]) { above.add($0) } }
+                while join.chunks < checkpoint.chunk { join.join(chunkRoot: chunkRoots[Int(join.chunks)]) { above.add(computed: $0) } }
                 roots.append(join.root(endingWith: checkpoint.chunkRoot))
             }
             if let failure = stretch.failure {
@@ -213,7 +212,7 @@ extension LedgerAudit {
             throw VerificationFailure(
                 sequence: size + 1, "the checkpoint at size \(uncovered) covers entries the ledger no longer has (it ends at entry \(size))")
         }
-        while join.chunks < UInt64(chunkRoots.count) { join.join(chunkRoot: chunkRoots[Int(join.chunks)]) { above.add($0) } }
+        while join.chunks < UInt64(chunkRoots.count) { join.join(chunkRoot: chunkRoots[Int(join.chunks)]) { above.add(computed: $0) } }
         tree.append(above)
         if let level = tree.firstDifference(from: stored) {
             throw VerificationFailure(sequence: nil, "the stored Merkle nodes at level \(level) differ from the tree the entries give")

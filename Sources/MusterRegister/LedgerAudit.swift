@@ -20,7 +20,7 @@ enum LedgerAudit {
     static func merkleNodes(_ tx: any StoreReading, leafHashes: ArraySlice<EntryHash>) throws {
         var tree = MerkleAppender()
         var digests = LevelDigests()
-        for hash in leafHashes { tree.append(leafHash: hash) { if $0.level > 0 { digests.add($0) } } }
+        for hash in leafHashes { tree.append(leafHash: hash) { digests.add(computed: $0) } }
         try compareNodes(tx, with: digests)
     }
 

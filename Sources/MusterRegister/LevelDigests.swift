@@ -27,6 +27,14 @@ struct LevelDigests {
     /// An empty digest at the same point, for the other side of the comparison.
     func sibling() -> LevelDigests { LevelDigests(point: point) }
 
+    /// Adds a node of the tree the entries give, if the store keeps it as a row of its node
+    /// table (``MerkleTiles/isNodeRow(level:)``): the side compared with the stored nodes.
+    mutating func add(computed node: MerkleNode) {
+        if MerkleTiles.isNodeRow(level: node.level) { add(node) }
+    }
+
+    /// Adds a node as it is: a stored one, whatever its level (a row at a level the store does
+    /// not keep is a difference, not noise).
     mutating func add(_ node: MerkleNode) {
         while digests.count <= node.level {
             digests.append(0)

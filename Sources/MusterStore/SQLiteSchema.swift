@@ -66,7 +66,8 @@ enum SQLiteSchema {
                 sql: """
                     -- Hashes of the perfect subtrees of the ledger's Merkle tree (RFC 6962): node
                     -- (level, idx) covers entries idx·2^level + 1 … (idx+1)·2^level. From v5 on,
-                    -- level 0 (the leaf hashes) is not here: it is the ledger's `hash` column.
+                    -- level 0 (the leaf hashes) is not here: it is the ledger's `hash` column. From v6
+                    -- on, only levels 4, 8, 12, … are (MerkleTiles).
                     CREATE TABLE merkle_nodes (
                         level INTEGER NOT NULL,
                         idx INTEGER NOT NULL,
@@ -91,6 +92,11 @@ enum SQLiteSchema {
         migrator.registerMigration("v5-leaf-hashes-in-ledger") { db in
             // Level 0 of the tree is each entry's hash, which the ledger row holds beside it.
             try db.execute(sql: "DELETE FROM merkle_nodes WHERE level = 0")
+        }
+        migrator.registerMigration("v6-merkle-tiles") { db in
+            // Only every fourth level of the tree is kept (`MerkleTiles`): the levels between are
+            // recomputed from the kept level below when a proof needs them.
+            try db.execute(sql: "DELETE FROM merkle_nodes WHERE level % 4 <> 0")
         }
         return migrator
     }

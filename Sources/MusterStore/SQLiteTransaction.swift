@@ -66,8 +66,8 @@ final class SQLiteTransaction: StoreWriting {
         head = current
         var tree = try merkle ?? MerkleAppender.restoring(size: sealed.entry.sequence - 1, from: self)
         let node = try raw("INSERT INTO merkle_nodes (level, idx, hash) VALUES (?, ?, ?)")
-        // Level 0, the leaf, is the entry's own hash, stored with it (see `node(level:index:)`).
-        for new in tree.append(leafHash: sealed.hash) where new.level > 0 {
+        // Only the levels kept apart (see `MerkleTiles`): the leaf is the entry's own hash.
+        for new in tree.append(leafHash: sealed.hash) where MerkleTiles.isNodeRow(level: new.level) {
             node.bind(1, new.level)
             node.bind(2, Int64(new.index))
             node.bind(3, new.hash.bytes)
@@ -83,18 +83,26 @@ final class SQLiteTransaction: StoreWriting {
     }
 
     func node(level: Int, index: UInt64) throws -> EntryHash {
-        let query = try level == 0 ? raw("SELECT hash FROM ledger WHERE seq = ?") : raw("SELECT hash FROM merkle_nodes WHERE level = ? AND idx = ?")
-        if level == 0 {
-            query.bind(1, Int64(index) + 1)
-        } else {
-            query.bind(1, level)
-            query.bind(2, Int64(index))
-        }
+        try MerkleTiles.node(level: level, index: index, readKept: keptNodes)
+    }
+
+    /// The hashes of the kept nodes `first ..< first + count` of `level` (see ``MerkleTiles``),
+    /// in order, as many as are stored: level 0 from the ledger's rows, the rest from the node
+    /// table. A hash of the wrong length ends the run, like a missing one.
+    private func keptNodes(level: Int, first: UInt64, count: Int) throws -> [EntryHash] {
+        let query =
+            try level == 0
+            ? raw("SELECT hash FROM ledger WHERE seq >= ?2 AND seq < ?2 + ?3 ORDER BY seq")
+            : raw("SELECT hash FROM merkle_nodes WHERE level = ?1 AND idx >= ?2 AND idx < ?2 + ?3 ORDER BY idx")
+        // Level 0 is numbered from 0 here and from 1 in the ledger.
+        query.bind(1, level)
+        query.bind(2, Int64(first) + (level == 0 ? 1 : 0))
+        query.bind(3, count)
         defer { query.reset() }
-        guard try query.step(), let hash = query.withBlob(0, { EntryHash(raw: $0) }) else {
-            throw MerkleError(.missingNode, "Merkle node \(level)/\(index) is not stored")
-        }
-        return hash
+        var hashes: [EntryHash] = []
+        hashes.reserveCapacity(count)
+        while try query.step(), let hash = query.withBlob(0, EntryHash.init(raw:)) { hashes.append(hash) }
+        return hashes
     }
 
     // MARK: Checkpoints
@@ -144,10 +152,8 @@ final class SQLiteTransaction: StoreWriting {
         }
     }
 
-    func forEachMerkleNode(levels: Range<Int>, _ body: (MerkleNode) throws -> Void) throws {
-        let query = try raw("SELECT level, idx, hash FROM merkle_nodes WHERE level >= ? AND level < ? ORDER BY level, idx")
-        query.bind(1, Int64(levels.lowerBound))
-        query.bind(2, Int64(levels.upperBound))
+    func forEachMerkleNode(_ body: (MerkleNode) throws -> Void) throws {
+        let query = try raw("SELECT level, idx, hash FROM merkle_nodes ORDER BY level, idx")
         defer { query.reset() }
         while try query.step() {
             guard let hash = query.withBlob(2, EntryHash.init(raw:)) else {

@@ -98,9 +98,10 @@ public protocol StoreReading: MerkleNodeReader {
     /// ``SubjectRange/partition(into:)``, read in turn, give exactly the entries (a malformed
     /// subject included) and the order that ``SubjectRange/all`` gives.
     func forEachEntryBySubject(in range: SubjectRange, _ body: (SubjectID, UInt64, [UInt8]) throws -> Void) throws
-    /// Calls `body` with every stored Merkle node whose level is in `levels`, by level then index.
-    /// Level 0 is not among them: a leaf hash is its entry's hash, stored in the entry's row.
-    func forEachMerkleNode(levels: Range<Int>, _ body: (MerkleNode) throws -> Void) throws
+    /// Calls `body` with every row of the node table, by level then index: the kept levels above
+    /// the leaves (``MerkleTiles``), and any row at another level, which verification reports.
+    /// A leaf hash is its entry's hash, stored in the entry's row.
+    func forEachMerkleNode(_ body: (MerkleNode) throws -> Void) throws
     /// How many people rows there are, erased ones included.
     func personCount() throws -> Int
     /// How many wrapped data keys the key store holds.
@@ -144,11 +145,6 @@ extension StoreWriting {
 }
 
 extension StoreReading {
-    /// Calls `body` with every stored Merkle node, by level then index.
-    public func forEachMerkleNode(_ body: (MerkleNode) throws -> Void) throws {
-        try forEachMerkleNode(levels: 0..<Int.max, body)
-    }
-
     /// Every entry that changes a person (see ``forEachEntryBySubject(in:_:)``).
     public func forEachEntryBySubject(_ body: (SubjectID, UInt64, [UInt8]) throws -> Void) throws {
         try forEachEntryBySubject(in: .all, body)

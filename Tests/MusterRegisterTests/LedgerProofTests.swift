@@ -128,17 +128,18 @@ import Testing
         #expect(signed.checkpoint.rootHash == Self.naiveRoot(try await Self.entryBytes(test)))
     }
 
-    @Test func aRewrittenTreeIsNeverSigned() async throws {
+    /// Tamper with what the next root is built from, as an attacker rewriting history would
+    /// have to (nodes no append reads are caught by `muster ledger verify`): after 4 entries a
+    /// leaf hash (node 2/0 is recomputed from the leaves), after 20 a kept node (4/0).
+    @Test(arguments: [(4, "UPDATE ledger SET hash = zeroblob(32) WHERE seq = 1"), (20, "UPDATE merkle_nodes SET hash = zeroblob(32) WHERE level = 4 AND idx = 0")])
+    func aRewrittenTreeIsNeverSigned(people: Int, edit: String) async throws {
         let test = try await TestRegister()
-        for name in ["Ann", "Bob", "Cy", "Di"] { _ = try await test.register.add(person(name, "Smith")) }
-        // Tamper with the stored node the next root is built from, as an attacker rewriting
-        // history would have to (nodes no append reads are caught by `muster ledger verify`).
-        let database = try SQLiteRawAccess(path: test.data + "/register.sqlite")
-        try database.execute("UPDATE merkle_nodes SET hash = zeroblob(32) WHERE level = 2 AND idx = 0")
+        for index in 0..<people { _ = try await test.register.add(person("Ann\(index)", "Smith")) }
+        try SQLiteRawAccess(path: test.data + "/register.sqlite").execute(edit)
         let before = try await test.entries().count
         await #expect(throws: (any Error).self) { try await test.register.add(person("Eve", "Forger")) }
         #expect(try await test.entries().count == before)
-        #expect(try await test.row("M1000004") == nil)
+        #expect(try await test.row("M\(1_000_000 + people)") == nil)
     }
 
     /// The signer remembers the root of the checkpoint it signed last; a newest checkpoint that

@@ -107,7 +107,7 @@ import Testing
     }
 
     static func restoreFromSnapshot(editedWith sql: String) async throws -> EditedSnapshotRestore {
-        let shipped = try await Shipped(people: 10)
+        let shipped = try await Shipped(people: 20)
         _ = try await shipped.ship()
         let expected = try await shipped.register.stateDigest()
         try SQLiteRawAccess(path: shipped.test.data + "/register.sqlite").execute(sql)
@@ -201,7 +201,8 @@ import Testing
     /// themselves intact) is refused.
     @Test(arguments: [
         ("UPDATE ledger SET hash = zeroblob(32) WHERE seq = 5", "its entry 5 is stored with a hash that is not the entry's"),
-        ("UPDATE merkle_nodes SET hash = zeroblob(32) WHERE level = 1 AND idx = 2", "the stored Merkle nodes at level 1 differ"),
+        ("UPDATE merkle_nodes SET hash = zeroblob(32) WHERE level = 4 AND idx = 0", "the stored Merkle nodes at level 4 differ"),
+        ("INSERT INTO merkle_nodes (level, idx, hash) VALUES (1, 2, zeroblob(32))", "the stored Merkle nodes at level 1 differ"),
         ("UPDATE ledger SET subject = randomblob(16) WHERE seq = 3", "its entry 3: the subject stored beside the entry differs"),
     ])
     func aSnapshotWithEditedHashesOrNodesIsRefused(edit: String, refusal: String) async throws {

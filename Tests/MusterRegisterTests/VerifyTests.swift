@@ -47,7 +47,7 @@ import Testing
         sql += "DELETE FROM merkle_nodes;\n"
         var tree = MerkleAppender()
         for entry in entries {
-            for node in tree.append(leafHash: MerkleHash.leaf(entry.encoded)) where node.level > 0 {
+            for node in tree.append(leafHash: MerkleHash.leaf(entry.encoded)) where MerkleTiles.isNodeRow(level: node.level) {
                 sql += "INSERT INTO merkle_nodes (level, idx, hash) VALUES (\(node.level), \(node.index), x'\(Hex.encode(node.hash.bytes))');\n"
             }
         }
@@ -154,13 +154,19 @@ import Testing
         #expect(error?.message.contains("has no valid signature") == true)
     }
 
-    /// Nodes inside a chunk of the tree come from the stretches, nodes above from joining them.
-    @Test(arguments: plans, [(1, 2), (3, 0), (4, 0)])
-    func aTamperedMerkleNodeIsFound(plan: LedgerScanPlan, node: (level: Int, index: Int)) async throws {
+    /// Nodes inside a chunk of the tree come from the stretches, nodes above from joining them
+    /// (the plans put node 4/0 on both sides). A kept node changed or gone, and a row at a level
+    /// the store does not keep, are each named by their level.
+    @Test(arguments: plans, [
+        ("UPDATE merkle_nodes SET hash = zeroblob(32) WHERE level = 4 AND idx = 0", 4),
+        ("DELETE FROM merkle_nodes WHERE level = 4 AND idx = 0", 4),
+        ("INSERT INTO merkle_nodes (level, idx, hash) VALUES (2, 1, zeroblob(32))", 2),
+    ])
+    func aTamperedMerkleNodeIsFound(plan: LedgerScanPlan, edit: (sql: String, level: Int)) async throws {
         let test = try await Self.busy()
-        try Self.tamper(test, "UPDATE merkle_nodes SET hash = zeroblob(32) WHERE level = \(node.level) AND idx = \(node.index)")
+        try Self.tamper(test, edit.sql)
         let error = await #expect(throws: VerificationFailure.self) { try await Self.verify(test, plan) }
-        #expect(error?.message == "the stored Merkle nodes at level \(node.level) differ from the tree the entries give")
+        #expect(error?.message == "the stored Merkle nodes at level \(edit.level) differ from the tree the entries give")
     }
 
     /// An entry rewritten to link to something else, with its stored hash made to match: the

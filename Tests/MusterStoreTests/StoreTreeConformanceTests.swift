@@ -2,14 +2,15 @@ import MusterLedger
 import MusterStore
 import Testing
 
-/// The tree's nodes as each backend stores them (every perfect subtree above the leaves; a leaf
-/// hash is its entry's own stored hash), and the columns kept beside each entry.
+/// The tree's nodes as each backend stores them (the kept levels above the leaves, see
+/// ``MerkleTiles``; a leaf hash is its entry's own stored hash), and the columns kept beside
+/// each entry.
 @Suite struct StoreTreeConformanceTests {
-    /// Eleven entries, some without a subject, appended over three transactions.
-    static func filled(_ backend: StoreBackend) async throws -> (StoreUnderTest, [SealedEntry]) {
+    /// Entries, some without a subject, appended over several transactions.
+    static func filled(_ backend: StoreBackend, batches: [Int] = [4, 1, 6]) async throws -> (StoreUnderTest, [SealedEntry]) {
         let subject = try await backend.make()
         var sealed: [SealedEntry] = []
-        for batch in [4, 1, 6] {
+        for batch in batches {
             sealed += try await subject.store.write { tx in
                 try (0..<batch).map { i in
                     try tx.append(i % 3 == 2 ? StoreFixtures.draft(.importBatch, subject: nil) : StoreFixtures.draft())
@@ -19,25 +20,31 @@ import Testing
         return (subject, sealed)
     }
 
+    /// 300 entries: rows at levels 4 and 8 only, and every node of the tree, at every level,
+    /// read back (recomputed where it is not kept) as the appender made it. Later appends
+    /// restore the tree's border from those reads, so a wrong one would break every checkpoint.
     @Test(arguments: StoreBackend.available)
-    func nodesAboveTheLeavesAreStoredAndLeavesAreTheEntryHashes(_ backend: StoreBackend) async throws {
-        let (subject, sealed) = try await Self.filled(backend)
+    func theKeptLevelsAreStoredAndEveryNodeReadsBack(_ backend: StoreBackend) async throws {
+        let (subject, sealed) = try await Self.filled(backend, batches: [4, 1, 6, 17, 272])
         var tree = MerkleAppender()
-        let expected = sealed.flatMap { tree.append(leafHash: $0.hash) }.filter { $0.level > 0 }
-            .sorted { ($0.level, $0.index) < ($1.level, $1.index) }
-        let (all, levelOne, above) = try await subject.store.read { tx in
-            var (all, levelOne, above) = ([MerkleNode](), [MerkleNode](), [MerkleNode]())
-            try tx.forEachMerkleNode { all.append($0) }
-            try tx.forEachMerkleNode(levels: 1..<2) { levelOne.append($0) }
-            try tx.forEachMerkleNode(levels: 2..<Int.max) { above.append($0) }
-            return (all, levelOne, above)
+        let made = sealed.flatMap { tree.append(leafHash: $0.hash) }
+        let expected = made.filter { MerkleTiles.isNodeRow(level: $0.level) }.sorted { ($0.level, $0.index) < ($1.level, $1.index) }
+        #expect(Set(expected.map(\.level)) == [4, 8])
+        let (rows, read) = try await subject.store.read { tx in
+            var rows: [MerkleNode] = []
+            try tx.forEachMerkleNode { rows.append($0) }
+            return (rows, try made.map { try tx.node(level: $0.level, index: $0.index) })
         }
-        #expect(all == expected)
-        #expect(levelOne == expected.filter { $0.level == 1 } && above == expected.filter { $0.level >= 2 })
-        // Proofs read the leaves where the entries are.
-        let leaves = try await subject.store.read { tx in try (0..<UInt64(sealed.count)).map { try tx.node(level: 0, index: $0) } }
-        #expect(leaves == sealed.map(\.hash))
-        #expect(try await subject.store.read { tx in try MerkleProofs.root(size: 11, reader: tx) } == tree.root)
+        #expect(rows == expected)
+        #expect(read == made.map(\.hash))
+        for size in [1, 15, 16, 17, 100, 255, 256, 257, 300] as [UInt64] {
+            var naive = MerkleAppender()
+            for entry in sealed.prefix(Int(size)) { _ = naive.append(leafHash: entry.hash) }
+            #expect(try await subject.store.read { tx in try MerkleProofs.root(size: size, reader: tx) } == naive.root, "size \(size)")
+        }
+        // Beyond the ledger a node is missing, not made up.
+        let beyond = await #expect(throws: MerkleError.self) { try await subject.store.read { tx in try tx.node(level: 3, index: 37) } }
+        #expect(beyond?.code == .missingNode)
         withExtendedLifetime(subject) {}
     }
 
