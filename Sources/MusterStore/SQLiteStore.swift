@@ -72,15 +72,22 @@ public final class SQLiteStore: Store {
         try await pool.writeWithoutTransaction { db in
             let deadline = ContinuousClock.now + Self.seriesHold
             let statements = StatementCache()
+            // No one else writes while the series holds the writer: each transaction starts
+            // from the ledger's end as the last one committed it, without reading the tree's
+            // border again (up to 64 range reads of kept nodes, see `MerkleTiles`).
+            var tail = LedgerTail()
             while ContinuousClock.now < deadline, let work = next() {
                 var result: T?
                 do {
+                    let tx = SQLiteTransaction(db, statements: statements, tail: tail)
                     try db.inTransaction {
-                        result = try body(SQLiteTransaction(db, statements: statements), work)
+                        result = try body(tx, work)
                         return .commit
                     }
+                    tail = tx.tail(after: tail)
                     committed(.success(result!))
                 } catch {
+                    tail = LedgerTail()  // rolled back: read the end again
                     committed(.failure(error))
                 }
             }

@@ -11,6 +11,15 @@ final class StatementCache {
     var byText: [String: RawStatement] = [:]
 }
 
+/// The ledger's end, as a committed transaction left it: its chain head and the Merkle tree's
+/// border. Valid for the next transaction on the same writer connection only while nothing else
+/// writes (a series of transactions holding the writer, see `SQLiteStore.writeSeries`); empty
+/// (`nil`s) means read it from the tables.
+struct LedgerTail {
+    var head: ChainHead?
+    var tree: MerkleAppender?
+}
+
 /// ``StoreWriting`` over one GRDB connection inside a transaction. Statements are cached and
 /// parameterised (never built from values), so the import path prepares each SQL once; the
 /// statements that run once per person use ``RawStatement``.
@@ -23,10 +32,19 @@ final class SQLiteTransaction: StoreWriting {
     private var merkle: MerkleAppender?
 
     /// A transaction on `db`; `statements` are those already prepared on it, if it keeps them
-    /// from one transaction to the next.
-    init(_ db: Database, statements: StatementCache = StatementCache()) {
+    /// from one transaction to the next, and `tail` the ledger's end as the transaction before
+    /// it on the same connection committed it, if nothing has written since.
+    init(_ db: Database, statements: StatementCache = StatementCache(), tail: LedgerTail = LedgerTail()) {
         self.db = db
         self.statements = statements
+        self.head = tail.head
+        self.merkle = tail.tree
+    }
+
+    /// The ledger's end as this transaction leaves it, for the next one on the connection once
+    /// this one has committed (what it did not read stays as `before` had it).
+    func tail(after before: LedgerTail) -> LedgerTail {
+        LedgerTail(head: head ?? before.head, tree: merkle ?? before.tree)
     }
 
     deinit {

@@ -14,33 +14,51 @@ import Testing
         func next() -> Int? { left.withLock { $0.isEmpty ? nil : $0.removeFirst() } }
     }
 
+    /// Each transaction after the first carries on from the ledger's end (chain head and the
+    /// tree's border) as the one before committed it; after the failed one, from the tables. The
+    /// roots each transaction knows, and the nodes stored, are those of the entries kept.
     @Test(arguments: StoreBackend.available)
     func eachPieceOfWorkIsATransactionOfItsOwn(_ backend: StoreBackend) async throws {
         let subject = try await backend.make()
         defer { withExtendedLifetime(subject) {} }
         let store = subject.store
         struct Refused: Error {}
-        let work = Work([1, 2, 3, 4])
+        let work = Work([5, 6, 3, 9, 2])
         let outcomes = Mutex<[String]>([])
+        let roots = Mutex<[UInt64: EntryHash]>([:])
         try await store.writeSeries(
             next: work.next,
             body: { tx, item in
                 // Each transaction appends as many entries as its item says, and the third then fails.
                 for _ in 0..<item { _ = try tx.append(StoreFixtures.draft(.disclosure, subject: nil, payload: [UInt8(item)])) }
                 if item == 3 { throw Refused() }
-                return try tx.ledgerHead().size
+                let size = try tx.ledgerHead().size
+                return (size, try #require(tx.knownRoot(size: size)))
             },
             committed: { outcome in
-                outcomes.withLock { $0.append((try? outcome.get()).map { "size \($0)" } ?? "failed") }
+                if let (size, root) = try? outcome.get() { roots.withLock { $0[size] = root } }
+                outcomes.withLock { $0.append((try? outcome.get()).map { "size \($0.0)" } ?? "failed") }
             })
-        // Sizes seen inside each transaction: 1, 1+2, (3 rolled back), 3+4.
-        #expect(outcomes.withLock { $0 } == ["size 1", "size 3", "failed", "size 7"])
-        let sizes = try await store.read { tx in
-            var payloads: [UInt8] = []
-            try tx.forEachEntry(from: 1) { _, bytes, _ in payloads.append(try LedgerEntry(encoded: bytes).payload.first ?? 0) }
-            return payloads
+        // Sizes seen inside each transaction: 5, 5+6, (3 rolled back), 11+9, 20+2.
+        #expect(outcomes.withLock { $0 } == ["size 5", "size 11", "failed", "size 20", "size 22"])
+        let (payloads, hashes, rows) = try await store.read { tx in
+            var (payloads, hashes, rows): ([UInt8], [EntryHash], [MerkleNode]) = ([], [], [])
+            try tx.forEachEntry(from: 1) { _, bytes, _ in
+                payloads.append(try LedgerEntry(encoded: bytes).payload.first ?? 0)
+                hashes.append(MerkleHash.leaf(bytes))
+            }
+            try tx.forEachMerkleNode { rows.append($0) }
+            return (payloads, hashes, rows)
         }
-        #expect(sizes == [1, 2, 2, 4, 4, 4, 4])
+        #expect(payloads == [UInt8](repeating: 5, count: 5) + [UInt8](repeating: 6, count: 6) + [UInt8](repeating: 9, count: 9) + [2, 2])
+        var tree = MerkleAppender()
+        var expectedRows: [MerkleNode] = []
+        for (index, hash) in hashes.enumerated() {
+            expectedRows += tree.append(leafHash: hash).filter { MerkleTiles.isNodeRow(level: $0.level) }
+            if let root = roots.withLock({ $0[UInt64(index + 1)] }) { #expect(root == tree.root, "root at size \(index + 1)") }
+        }
+        #expect(roots.withLock { $0.count } == 4)
+        #expect(rows == expectedRows && rows.map(\.level) == [4])
     }
 
     /// A series that always has more work still lets another write through, and returns.
