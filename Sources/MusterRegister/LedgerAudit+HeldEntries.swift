@@ -68,9 +68,11 @@ extension LedgerAudit {
         guard matches else { return (people, false) }
         var index = 0
         for group in groups {
-            for row in group.rows {
+            for row in group.rows.indices {
                 // Every replayed row stored once; a key for each one not erased, and no other.
-                guard seen[index] == 1, keyed[index] == (row.erasedAt == nil ? 1 : 0) else { return (people, false) }
+                // (The row is lent: iterating the rows copied each, every string retained.)
+                let erased = group.rows.withRow(at: row) { $0.erasedAt != nil }
+                guard seen[index] == 1, keyed[index] == (erased ? 0 : 1) else { return (people, false) }
                 index += 1
             }
         }

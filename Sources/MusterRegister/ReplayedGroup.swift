@@ -23,13 +23,25 @@ struct ReplayedGroup: Sendable {
     /// else (someone an earlier stretch created).
     mutating func applyIfHeld(_ entry: EntryFields) throws -> Bool {
         let key = try IDKey(subjectOf: entry)
-        if let at = index[key] {
+        guard entry.kind == .create else {
+            guard let at = index[key] else { return false }
             rows[at] = try Projection.apply(entry, to: rows[at])
             return true
         }
-        guard entry.kind == .create else { return false }
-        index[key] = rows.count
-        rows.append(try Projection.apply(entry, to: nil))
+        // A create claims the id in one probe of the index (most of a replay's entries are
+        // creates, and each probe of a table this size misses the cache); the id already held
+        // is a second create, which the projection refuses.
+        if let held = index.updateValue(rows.count, forKey: key) {
+            index[key] = held
+            rows[held] = try Projection.apply(entry, to: rows[held])
+            return true
+        }
+        do {
+            rows.append(try Projection.apply(entry, to: nil))
+        } catch {
+            index[key] = nil
+            throw error
+        }
         return true
     }
 
