@@ -27,6 +27,8 @@ import Testing
         #expect(try cli.muster.run(["user", "add", "y", "--role", "auditor"], input: "short\n").status == 65)
         #expect(try cli.muster.run(["user", "add", "z", "--role", "auditor"], input: "").status == 64)
         #expect(try cli.muster.run(["user", "disable", "nobody"]).status == 66)
-        #expect(try cli.ok(["ledger", "verify"]).stdout.hasPrefix("verified 4 entries"))
+        let verified = try cli.ok(["ledger", "verify"]).stdout
+        #expect(verified.hasPrefix("verified 4 entries"))
+        #expect(verified.contains("; the ledger ") && verified.contains(" s, the tables and keys "), "\(verified)")
     }
 }

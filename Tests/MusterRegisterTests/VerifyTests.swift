@@ -75,6 +75,9 @@ import Testing
         let entries = try await test.entries()
         #expect(report.entries == UInt64(entries.count))
         #expect(report.people == 13)
+        // The two parts are timed apart, within the whole.
+        #expect(report.ledgerSeconds > 0 && report.tablesSeconds > 0)
+        #expect(report.ledgerSeconds + report.tablesSeconds <= report.seconds)
         // Every write signs, except that the disclosure's batch leaves its checkpoint to the
         // erasure when it commits within the checkpoint interval of the status change's: 5 or 6.
         let stored = try await test.register.store.read { tx in

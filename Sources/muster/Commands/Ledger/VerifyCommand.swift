@@ -33,7 +33,8 @@ struct VerifyCommand: AsyncParsableCommand {
                 "verified \(Terminal.grouped(Int(report.entries))) entries (\(String(format: "%.1f", megabytes)) MB), "
                     + "\(Terminal.grouped(report.checkpoints)) checkpoints and \(Terminal.grouped(report.people)) people "
                     + "in \(Terminal.seconds(report.seconds)) (\(Terminal.rate(Int(report.entries), report.seconds)) entries/s, "
-                    + "\(String(format: "%.0f", megabytes / max(report.seconds, 0.000_001))) MB/s)")
+                    + "\(String(format: "%.0f", megabytes / max(report.seconds, 0.000_001))) MB/s; "
+                    + "the ledger \(Terminal.seconds(report.ledgerSeconds)), the tables and keys \(Terminal.seconds(report.tablesSeconds)))")
         }
     }
 }
