@@ -26,7 +26,9 @@ extension LedgerAudit {
             for try await (index, replayed) in group { groups[index] = replayed }
             return groups
         }
-        return try await checkProjection(store, replayed: groups, threads: threads)
+        let result = try await checkProjection(store, replayed: groups, threads: threads)
+        (consume groups).releaseInBackground()
+        return result
     }
 
     /// Checks the tables and the key store in `store` against the people of `groups` (all that
@@ -95,7 +97,7 @@ extension LedgerAudit {
             guard same else { return }  // read on, so that a row that does not decode fails as in a full scan
             guard let key = stored.idWords.map(IDKey.init(words:)),
                 let (group, row) = next.flatMap({ groups.holds(key, at: $0) ? $0 : nil }) ?? groups.find(key),
-                groups[group].rows.withRow(at: row, stored.isSame(as:))
+                groups[group].rows.withRow(at: row, { stored.isSame(as: $0) })
             else {
                 same = false
                 return

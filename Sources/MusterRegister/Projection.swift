@@ -30,7 +30,7 @@ enum Projection {
                 throw RegisterError(.corrupt, "entry \(entry.sequence) creates a person without a number")
             }
             return PersonRow(
-                id: subject, number: number, record: record,
+                id: subject, number: number, record: consume record,
                 membership: payload.membership ?? Membership(statusSince: nil, continuousSince: nil),
                 sealedIdentity: payload.sealedIdentity, indexes: .none, version: entry.sequence)
         case .update, .statusChange:

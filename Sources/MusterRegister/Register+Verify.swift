@@ -46,13 +46,14 @@ extension Register {
             return (try tx.ledgerHead().size, checkpoints)
         }
         let ledgerStarted = Date()
-        let ledger = try await LedgerAudit.checkStretches(
+        let (bytes, replayed) = try await LedgerAudit.checkStretches(
             store, size: size, checkpoints: checkpoints, verifier: verifier, plan: plan, progress: { progress?($0, size) })
         let tablesStarted = Date()
-        let people = try await namingAnyDifference(LedgerAudit.checkProjection(store, replayed: ledger.people, threads: plan.threads))
+        let people = try await namingAnyDifference(LedgerAudit.checkProjection(store, replayed: replayed, threads: plan.threads))
+        (consume replayed).releaseInBackground()
         let finished = Date()
         return VerificationReport(
-            entries: size, bytes: ledger.bytes, checkpoints: checkpoints.count, people: people,
+            entries: size, bytes: bytes, checkpoints: checkpoints.count, people: people,
             seconds: finished.timeIntervalSince(started), ledgerSeconds: tablesStarted.timeIntervalSince(ledgerStarted),
             tablesSeconds: finished.timeIntervalSince(tablesStarted))
     }

@@ -1,3 +1,4 @@
+import Dispatch
 import MusterLedger
 import MusterStore
 
@@ -65,6 +66,14 @@ struct ReplayedGroup: Sendable {
 }
 
 extension [ReplayedGroup] {
+    /// Frees the groups on another thread, once the caller holds them no more (`consume` them
+    /// into this). Releasing every string and array of 430,000 replayed rows took a tenth of a
+    /// second at the end of `ledger verify`, one thread alone, after the answer was known.
+    consuming func releaseInBackground() {
+        let groups = self
+        DispatchQueue.global(qos: .utility).async { withExtendedLifetime(groups) {} }
+    }
+
     /// Where the person with `key` is, among the groups at `groups` (all by default): their
     /// group and their row in it.
     func find(_ key: IDKey, among groups: Range<Int>? = nil) -> (group: Int, row: Int)? {
