@@ -20,12 +20,15 @@ enum Projection {
     /// create). The fields are read where they lie (see ``EntryFields``).
     static func apply(_ entry: EntryFields, to before: PersonRow?) throws -> PersonRow {
         guard entry.subject != nil else { throw RegisterError(.corrupt, "person entry \(entry.sequence) names no subject") }
-        let payload = try PayloadChanges(decoding: entry.payload.assumingMemoryBound(to: UInt8.self))
+        let bytes = entry.payload.assumingMemoryBound(to: UInt8.self)
+        // The errors come in one order whatever the entry: the payload's form, then whom it
+        // changes, then its fields (see `PayloadChanges.checkFields`).
         switch entry.kind {
         case .create:
-            guard before == nil else { throw RegisterError(.corrupt, "entry \(entry.sequence) creates a person who exists") }
             var record = Self.blank
-            try payload.setClearFields(on: &record)
+            let payload = try PayloadChanges(decoding: bytes, settingFieldsOn: &record)
+            guard before == nil else { throw RegisterError(.corrupt, "entry \(entry.sequence) creates a person who exists") }
+            try payload.checkFields()
             guard let number = record.membershipNumber, let subject = entry.subjectID else {
                 throw RegisterError(.corrupt, "entry \(entry.sequence) creates a person without a number")
             }
@@ -34,16 +37,20 @@ enum Projection {
                 membership: payload.membership ?? Membership(statusSince: nil, continuousSince: nil),
                 sealedIdentity: payload.sealedIdentity, indexes: .none, version: entry.sequence)
         case .update, .statusChange:
+            var record = before?.record ?? Self.blank
+            let payload = try PayloadChanges(decoding: bytes, settingFieldsOn: &record)
             guard var row = before, row.erasedAt == nil else {
                 throw RegisterError(.corrupt, "entry \(entry.sequence) changes a person who does not exist")
             }
-            try payload.setClearFields(on: &row.record)
+            try payload.checkFields()
+            row.record = consume record
             row.number = row.record.membershipNumber ?? row.number
             if let membership = payload.membership { row.membership = membership }
             if let sealed = payload.sealedIdentity { row.sealedIdentity = sealed }
             row.version = entry.sequence
             return row
         case .erase:
+            _ = try PayloadChanges(decoding: bytes)
             guard var row = before else {
                 throw RegisterError(.corrupt, "entry \(entry.sequence) erases a person who does not exist")
             }
@@ -53,6 +60,7 @@ enum Projection {
             row.version = entry.sequence
             return row
         case .importBatch, .disclosure, .staff:
+            _ = try PayloadChanges(decoding: bytes)
             throw RegisterError(.corrupt, "entry \(entry.sequence) is not a change to a person")
         }
     }
