@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import MusterTesting
+import Synchronization
 import Testing
 
 @testable import MusterStore
@@ -8,14 +9,28 @@ import Testing
 /// Lookups block their thread; they must never wait for a connection that an asynchronous read
 /// holds while it waits for a thread (which would hang every thread of the pool for ever).
 @Suite struct SQLiteLookupTests {
+    /// Operations finished so far, shared with the watchdog thread.
+    final class Progress: Sendable {
+        let count = Atomic<Int>(0)
+    }
+
     @Test func lookupsAndAsynchronousReadsTogetherNeverHang() async throws {
         // A hang stops every thread Swift concurrency has, time limits included: a plain thread
-        // ends the test process instead, so the run fails rather than waits for ever.
+        // ends the test process instead, so the run fails rather than waits for ever. It looks
+        // for progress, not for the end: on two cores busy with the rest of the suite the test
+        // took 53 and 57 s, and once more than the minute a fixed limit allowed. A hang makes
+        // no progress at all.
         let finished = DispatchSemaphore(value: 0)
+        let done = Progress()
         Thread.detachNewThread {
-            if finished.wait(timeout: .now() + 60) == .timedOut {
-                FileHandle.standardError.write(Data("lookups and asynchronous reads hung\n".utf8))
-                exit(70)
+            var seen = -1
+            while finished.wait(timeout: .now() + 30) == .timedOut {
+                let now = done.count.load(ordering: .relaxed)
+                if now == seen {
+                    FileHandle.standardError.write(Data("lookups and asynchronous reads hung (\(now) done)\n".utf8))
+                    exit(70)
+                }
+                seen = now
             }
         }
         defer { finished.signal() }
@@ -30,11 +45,13 @@ import Testing
                         } else {
                             _ = try await store.read { try $0.ledgerHead() }
                         }
+                        done.count.add(1, ordering: .relaxed)
                     }
                 }
             }
             try await group.waitForAll()
         }
+        #expect(done.count.load(ordering: .relaxed) == 64 * 200)
     }
 
     /// A lookup's statements read one snapshot, and the lookup ends its transaction, even when
