@@ -34,7 +34,7 @@ struct StretchCheck: Sendable {
     var checkpoints: [(index: Int, chunk: UInt64, chunkRoot: EntryHash)] = []
     /// The nodes of the tree this stretch made, level by level.
     var digests: LevelDigests
-    /// The people created in this stretch, replayed through its entries.
+    /// The people created in this stretch, with their entries held (see ``ReplayedGroup``).
     var replayed = ReplayedGroup()
     /// The entries here that change people created before this stretch, copied, in order: they
     /// are replayed once the stretches before are.
@@ -46,12 +46,12 @@ struct StretchCheck: Sendable {
 }
 
 extension StretchCheck {
-    /// Replays an entry that changes a person, from its bytes where the store holds them: here
-    /// if it creates someone or changes someone created in this stretch, later (a copy in
-    /// ``deferred``) if it changes someone created before.
+    /// Keeps an entry that changes a person, from its bytes where the store holds them: with
+    /// its person if it creates someone or changes someone created in this stretch, apart (a
+    /// copy in ``deferred``, given to its person later) if it changes someone created before.
     mutating func replay(_ bytes: UnsafeRawBufferPointer) {
         do {
-            let held = try LedgerEntry.withFields(in: bytes) { try replayed.applyIfHeld($0) }
+            let held = try LedgerEntry.withFields(in: bytes) { try replayed.applyIfHeld($0, bytes: bytes) }
             if !held { deferred.append(Array(bytes)) }
         } catch {
             replayFailure = error
@@ -218,7 +218,7 @@ extension LedgerAudit {
             throw VerificationFailure(sequence: nil, "the stored Merkle nodes at level \(level) differ from the tree the entries give")
         }
         // Each stretch's changes to people created before it, in order. The groups are moved out
-        // of the checks, so that changing a row does not copy the page it shares with them.
+        // of the checks, so that holding a change does not copy what a group shares with them.
         var people: [ReplayedGroup] = []
         for index in stretchChecks.indices {
             people.append(stretchChecks[index].replayed)

@@ -16,6 +16,12 @@ enum Projection {
         try entry.withFields { try apply($0, to: before) }
     }
 
+    /// The row after the entry whose canonical bytes are `raw`, given the row before it (`nil`
+    /// for a create).
+    static func apply(entryIn raw: UnsafeRawBufferPointer, to before: PersonRow?) throws -> PersonRow {
+        try LedgerEntry.withFields(in: raw) { try apply($0, to: before) }
+    }
+
     /// The row after the entry whose fields are `entry`, given the row before it (`nil` for a
     /// create). The fields are read where they lie (see ``EntryFields``).
     static func apply(_ entry: EntryFields, to before: PersonRow?) throws -> PersonRow {

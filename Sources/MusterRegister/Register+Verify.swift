@@ -30,8 +30,9 @@ extension Register {
     /// One pass reads the ledger, in stretches on separate threads: each entry is hashed and
     /// its links checked, the tree is built chunk by chunk, and the entries that change people
     /// are kept. The stored Merkle nodes are read beside the stretches; the checkpoint signatures
-    /// are checked on threads of their own. Then the kept entries are replayed, range of ids by
-    /// range, and the tables and key store compared with what they give. Reading the ledger once,
+    /// are checked on threads of their own. Then the tables are read in parts, each row compared
+    /// with the one its person's kept entries give (made there and dropped), and the key store
+    /// with the people kept. Reading the ledger once,
     /// in storage order, is the point: the replay used to read each person's entries again
     /// through the index by subject, a B-tree descent each, most of verification's time.
     func verify(verifierKey: String?, plan: LedgerScanPlan, progress: (@Sendable (UInt64, UInt64) -> Void)?) async throws -> VerificationReport {

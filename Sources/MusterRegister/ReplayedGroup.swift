@@ -2,14 +2,30 @@ import Dispatch
 import MusterLedger
 import MusterStore
 
-/// Some of the people a replay of the ledger gives, held in memory: the people of one range of
-/// ids (a restore's replay), or the people created in one stretch of the ledger (`ledger
-/// verify`'s, which replays each stretch as it reads it).
+/// Some of the people a replay of the ledger gives: the people of one range of ids (a
+/// restore's replay), or the people created in one stretch of the ledger (`ledger verify`'s,
+/// which replays each stretch as it reads it).
+///
+/// Each person's entries are held, copied, not their row: the row is made from them when it is
+/// wanted (``row(at:)``), to be compared with the stored one and dropped. Built as the entries
+/// were read and held to the end, 430,000 rows took several hundred megabytes, a page fault
+/// every few people and most of the replay's time; held as bytes they take a fifth of that,
+/// and each row is made in memory just freed by the one before.
 struct ReplayedGroup: Sendable {
-    /// Their rows (blind indexes empty), in the order of their first entry.
-    var rows = PagedRows()
-    /// Where each id's row is in `rows`.
+    /// A person: their id, and where their create and later entries are held.
+    private struct Person: Sendable {
+        let id: IDKey
+        let create: HeldEntries.Place
+        var changes: [HeldEntries.Place] = []
+        /// Whether one of the changes erases them.
+        var erased = false
+    }
+
+    /// The people, in the order of their first entry.
+    private var people: [Person] = []
+    /// Where each id's person is in `people`.
     var index: [IDKey: Int] = [:]
+    private var entries = HeldEntries()
 
     init() {}
 
@@ -19,34 +35,50 @@ struct ReplayedGroup: Sendable {
         index.reserveCapacity(people)
     }
 
-    /// Applies `entry`, which changes a person, if it belongs here: a create, or a change to
-    /// someone this group holds. Returns `false`, changing nothing, for a change to someone
-    /// else (someone an earlier stretch created).
-    mutating func applyIfHeld(_ entry: EntryFields) throws -> Bool {
+    /// How many people the group holds.
+    var count: Int { people.count }
+
+    /// The id of person `position`.
+    func id(at position: Int) -> IDKey { people[position].id }
+
+    /// Whether person `position`'s entries erase them (their row, if it can be made, says so).
+    func isErased(at position: Int) -> Bool { people[position].erased }
+
+    /// The row person `position`'s entries give (blind indexes empty); throws what the replay
+    /// of those entries throws.
+    func row(at position: Int) throws -> PersonRow {
+        let person = people[position]
+        var row = try entries.withBytes(at: person.create) { try Projection.apply(entryIn: $0, to: nil) }
+        for change in person.changes {
+            row = try entries.withBytes(at: change) { try Projection.apply(entryIn: $0, to: row) }
+        }
+        return row
+    }
+
+    /// Takes `entry` (its bytes `raw`), which changes a person, if it belongs here: a create,
+    /// or a change to someone this group holds. Returns `false`, holding nothing, for a change
+    /// to someone else (someone an earlier stretch created). A second create for someone held
+    /// throws what the projection throws for it, and changes nothing.
+    mutating func applyIfHeld(_ entry: EntryFields, bytes raw: UnsafeRawBufferPointer) throws -> Bool {
         let key = try IDKey(subjectOf: entry)
         guard entry.kind == .create else {
             guard let at = index[key] else { return false }
-            rows[at] = try Projection.apply(entry, to: rows[at])
+            people[at].changes.append(entries.append(raw))
+            if entry.kind == .erase { people[at].erased = true }
             return true
         }
         // A create claims the id in one probe of the index (most of a replay's entries are
-        // creates, and each probe of a table this size misses the cache); the id already held
-        // is a second create, which the projection refuses.
-        if let held = index.updateValue(rows.count, forKey: key) {
+        // creates, and each probe of a table this size misses the cache).
+        if let held = index.updateValue(people.count, forKey: key) {
             index[key] = held
-            rows[held] = try Projection.apply(entry, to: rows[held])
+            _ = try Projection.apply(entry, to: try row(at: held))  // throws: the person exists
             return true
         }
-        do {
-            rows.append(try Projection.apply(entry, to: nil))
-        } catch {
-            index[key] = nil
-            throw error
-        }
+        people.append(Person(id: key, create: entries.append(raw)))
         return true
     }
 
-    /// Replays, in order, every entry in `entries` that changes a person whose id is in `range`.
+    /// Holds, in order, every entry in `entries` that changes a person whose id is in `range`.
     init(_ entries: ArraySlice<[UInt8]>, in range: SubjectRange) throws {
         // Sized by the creates first: grown as people came, the table was rehashed a dozen times.
         let creates = entries.reduce(0) { $0 + ($1.count >= 35 && $1[17] == 1 && range.contains($1[19..<35]) ? 1 : 0) }
@@ -56,26 +88,33 @@ struct ReplayedGroup: Sendable {
             // the entries were checked whole when their segments were verified.
             guard bytes.count >= 35, bytes.withUnsafeBytes(LedgerEntry.changesPerson), bytes[18] != 1 || range.contains(bytes[19..<35])
             else { continue }
-            try LedgerEntry.withFields(of: bytes) { entry in
-                if try !applyIfHeld(entry) {
-                    _ = try Projection.apply(entry, to: nil)  // throws: a change to someone never created
+            try bytes.withUnsafeBytes { raw in
+                try LedgerEntry.withFields(in: raw) { entry in
+                    if try !applyIfHeld(entry, bytes: raw) {
+                        _ = try Projection.apply(entry, to: nil)  // throws: a change to someone never created
+                    }
                 }
             }
         }
+    }
+
+    /// Holds `raw`, a change to person `position`, after their other entries.
+    fileprivate mutating func hold(change raw: UnsafeRawBufferPointer, kind: EntryKind, at position: Int) {
+        people[position].changes.append(entries.append(raw))
+        if kind == .erase { people[position].erased = true }
     }
 }
 
 extension [ReplayedGroup] {
     /// Frees the groups on another thread, once the caller holds them no more (`consume` them
-    /// into this). Releasing every string and array of 430,000 replayed rows took a tenth of a
-    /// second at the end of `ledger verify`, one thread alone, after the answer was known.
+    /// into this): the end of `ledger verify` need not wait for it.
     consuming func releaseInBackground() {
         let groups = self
         DispatchQueue.global(qos: .utility).async { withExtendedLifetime(groups) {} }
     }
 
     /// Where the person with `key` is, among the groups at `groups` (all by default): their
-    /// group and their row in it.
+    /// group and their place in it.
     func find(_ key: IDKey, among groups: Range<Int>? = nil) -> (group: Int, row: Int)? {
         for group in groups ?? indices {
             if let row = self[group].index[key] { return (group, row) }
@@ -83,22 +122,24 @@ extension [ReplayedGroup] {
         return nil
     }
 
-    /// Whether the row at `place` (a group and a row in it, which may be past the end) is the
-    /// person with `key`.
+    /// Whether the person at `place` (a group and a place in it, which may be past the end) is
+    /// the person with `key`.
     func holds(_ key: IDKey, at place: (group: Int, row: Int)) -> Bool {
-        place.group < count && place.row < self[place.group].rows.count && IDKey(self[place.group].rows[place.row].id) == key
+        place.group < count && place.row < self[place.group].count && self[place.group].id(at: place.row) == key
     }
 
-    /// Applies `entries` (changes, in order, to people of the groups before `end`) where those
-    /// people are: what a stretch of the ledger left for the stretches before it.
+    /// Holds `entries` (changes, in order, to people of the groups before `end`) with those
+    /// people: what a stretch of the ledger left for the stretches before it.
     mutating func apply(deferred entries: [[UInt8]], toGroupsBefore end: Int) throws {
         for bytes in entries {
-            try LedgerEntry.withFields(of: bytes) { entry in
-                guard let (group, row) = find(try IDKey(subjectOf: entry), among: 0..<end) else {
-                    _ = try Projection.apply(entry, to: nil)  // throws: a change to someone never created
-                    return
+            try bytes.withUnsafeBytes { raw in
+                try LedgerEntry.withFields(in: raw) { entry in
+                    guard let (group, row) = find(try IDKey(subjectOf: entry), among: 0..<end) else {
+                        _ = try Projection.apply(entry, to: nil)  // throws: a change to someone never created
+                        return
+                    }
+                    self[group].hold(change: raw, kind: entry.kind, at: row)
                 }
-                self[group].rows[row] = try Projection.apply(entry, to: self[group].rows[row])
             }
         }
     }

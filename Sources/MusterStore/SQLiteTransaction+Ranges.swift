@@ -56,6 +56,17 @@ extension SQLiteTransaction {
         }
     }
 
+    /// Lends each id where SQLite holds it: no array per key, and the key is not read at all.
+    func forEachKeyOwner(in range: SubjectRange, _ body: ((UInt64, UInt64)?) throws -> Void) throws {
+        let (condition, values) = Self.condition("id", range)
+        let query = try raw("SELECT id FROM data_keys WHERE 1\(condition) ORDER BY id")
+        Self.bind(values, to: query)
+        defer { query.reset() }
+        while try query.step() {
+            try body(query.withBlob(0) { $0.count == 16 ? SubjectID.words(in: $0) : nil })
+        }
+    }
+
     /// Only the entries that change people (not disclosures), through their own partial index.
     private func entriesBySubject(_ condition: String, _ values: [[UInt8]], _ body: (SubjectID, UInt64, [UInt8]) throws -> Void) throws {
         let query = try raw(

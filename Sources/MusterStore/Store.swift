@@ -121,6 +121,11 @@ public protocol StoreReading: MerkleNodeReader {
     /// Calls `body` with every wrapped data key whose owner is in `range`, and its owner, by
     /// owner (for key-store backups). Partitions read in turn give what ``SubjectRange/all`` gives.
     func forEachWrappedKey(in range: SubjectRange, _ body: (SubjectID, [UInt8]) throws -> Void) throws
+    /// Calls `body` with the owner of every wrapped data key in `range`, by owner, as
+    /// ``SubjectID/words`` gives an id (`nil` for a stored id that is not 16 bytes), without
+    /// the keys: verification checks whom the key store holds keys for, not the keys (it has
+    /// no master key), and an id and a key copied out per row were half of that check.
+    func forEachKeyOwner(in range: SubjectRange, _ body: ((UInt64, UInt64)?) throws -> Void) throws
     /// The canonical bytes of entry `sequence`, if it exists.
     func entry(sequence: UInt64) throws -> [UInt8]?
     /// Calls `body` with each entry about `subject`, in order: its sequence number and bytes.
@@ -158,6 +163,12 @@ extension StoreReading {
     /// Every wrapped data key (see ``forEachWrappedKey(in:_:)``).
     public func forEachWrappedKey(_ body: (SubjectID, [UInt8]) throws -> Void) throws {
         try forEachWrappedKey(in: .all, body)
+    }
+
+    /// The owners from ``forEachWrappedKey(in:_:)`` (a store that reads no faster without the
+    /// keys need not do better).
+    public func forEachKeyOwner(in range: SubjectRange, _ body: ((UInt64, UInt64)?) throws -> Void) throws {
+        try forEachWrappedKey(in: range) { id, _ in try body(id.words) }
     }
 
     /// Every stored entry from `sequence` on (see ``forEachEntry(from:through:_:)``).

@@ -42,6 +42,9 @@ import Testing
         "DELETE FROM data_keys WHERE id = (SELECT id FROM people WHERE rowid = 5)",
         "INSERT INTO data_keys (id, wrapped) SELECT randomblob(16), wrapped FROM data_keys LIMIT 1",
         "INSERT INTO data_keys (id, wrapped) SELECT id, x'00' FROM people WHERE erased_at IS NOT NULL",
+        // Malformed owners: short, and one byte past a real one (sorted right after it).
+        "INSERT INTO data_keys (id, wrapped) VALUES (x'0102', x'00')",
+        "INSERT INTO data_keys (id, wrapped) SELECT id || x'00', wrapped FROM data_keys LIMIT 1",
     ])
     func aDifferenceIsFound(edit: String) async throws {
         let test = try await VerifyTests.busy()

@@ -271,7 +271,7 @@ import Testing
         let checked = try await LedgerAudit.checkStretches(
             test.register.store, size: size, checkpoints: checkpoints,
             verifier: NoteVerifier(verifierKey: test.register.verifierKey()), plan: plan, progress: nil)
-        #expect(checked.people.reduce(0) { $0 + $1.rows.count } == 13)
+        #expect(checked.people.reduce(0) { $0 + $1.count } == 13)
         #expect(try await (22...26).contains(Self.verifyConcurrently(test, plan).people))
     }
 

@@ -18,6 +18,7 @@ import Testing
             var entries = Scan()
             var people = Scan()
             var keys = Scan()
+            var owners = Scan()
             do {
                 for range in ranges {
                     try tx.forEachEntryBySubject(in: range) { subject, seq, bytes in
@@ -30,8 +31,11 @@ import Testing
             for range in ranges {
                 try tx.forEachPersonByID(in: range) { people.rows.append("\($0.id) \($0.number)") }
                 try tx.forEachWrappedKey(in: range) { keys.rows.append("\($0) \($1)") }
+                try tx.forEachKeyOwner(in: range) { words in
+                    owners.rows.append(words.map { withUnsafeBytes(of: $0) { Hex.encode(Array($0)) } } ?? "malformed")
+                }
             }
-            return [entries, people, keys]
+            return [entries, people, keys, owners]
         }
     }
 
@@ -61,6 +65,8 @@ import Testing
         let whole = try await Self.scan(subject.store, [.all])
         #expect(whole[0].rows.count == (0..<people).reduce(0) { $0 + $1 % 3 + 1 })
         #expect(whole[1].rows.count == people && whole[2].rows.count == (people + 1) / 2)
+        // The owners of the keys are the keys' ids, in the same order.
+        #expect(whole[3].rows == whole[2].rows.map { String($0.prefix(32)) })
         for ranges in Self.partitions {
             #expect(try await Self.scan(subject.store, ranges) == whole, "\(ranges.count) ranges")
         }
