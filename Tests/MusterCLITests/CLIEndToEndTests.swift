@@ -176,7 +176,7 @@ import Testing
         let out = Pipe()
         process.standardOutput = out
         process.standardInput = FileHandle.nullDevice
-        try process.run()
+        try process.runWhenDescriptorsAllow()
         let screen = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         #expect(process.terminationStatus == 0, "\(screen)")
@@ -200,7 +200,7 @@ import Testing
         let output = Pipe()
         process.standardInput = input
         process.standardOutput = output
-        try process.run()
+        try process.runWhenDescriptorsAllow()
         input.fileHandleForWriting.write(Data((answer + "\n").utf8))
         let screen = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()

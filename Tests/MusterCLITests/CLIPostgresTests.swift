@@ -39,7 +39,7 @@ struct CLIPostgresTests {
         dump.arguments = [url]
         let pipe = Pipe()
         dump.standardOutput = pipe
-        try dump.run()
+        try dump.runWhenDescriptorsAllow()
         let bytes = Array(pipe.fileHandleForReading.readDataToEndOfFile())
         dump.waitUntilExit()
         #expect(dump.terminationStatus == 0)

@@ -120,7 +120,7 @@ final class ServerProcess: Sendable {
             let text = String(decoding: handle.availableData, as: UTF8.self)
             output.text.withLock { $0.stderr += text }
         }
-        try process.run()
+        try process.runWhenDescriptorsAllow()
         self.process = process
     }
 

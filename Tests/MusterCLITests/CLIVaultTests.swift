@@ -72,7 +72,7 @@ import Testing
         let output = Pipe()
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
-        try process.run()
+        try process.runWhenDescriptorsAllow()
         var seen = ""
         while !seen.contains("\n") {
             let chunk = output.fileHandleForReading.availableData

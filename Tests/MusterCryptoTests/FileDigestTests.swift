@@ -1,4 +1,5 @@
 import Foundation
+import MusterTesting
 import Testing
 @testable import MusterCrypto
 
@@ -64,7 +65,7 @@ struct FileDigestTests {
         process.arguments = [path]
         let pipe = Pipe()
         process.standardOutput = pipe
-        try process.run()
+        try process.runWhenDescriptorsAllow()
         let output = pipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         #expect(process.terminationStatus == 0)

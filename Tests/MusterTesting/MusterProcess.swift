@@ -46,7 +46,7 @@ public struct MusterProcess: Sendable {
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
-        try process.run()
+        try process.runWhenDescriptorsAllow()
         return process
     }
 
@@ -64,7 +64,7 @@ public struct MusterProcess: Sendable {
         process.standardOutput = out
         process.standardError = err
         process.standardInput = inPipe
-        try process.run()
+        try process.runWhenDescriptorsAllow()
         if let input { inPipe.fileHandleForWriting.write(Data(input.utf8)) }
         try inPipe.fileHandleForWriting.close()
         // Read both pipes to the end before waiting, so a chatty process cannot block on a full pipe.

@@ -26,7 +26,7 @@ public enum TestDatabase {
         psql.executableURL = URL(fileURLWithPath: "/usr/bin/psql")
         psql.arguments = [admin, "-q", "-v", "ON_ERROR_STOP=1", "-c", "CREATE DATABASE \(name)"]
         psql.standardOutput = FileHandle.nullDevice
-        try psql.run()
+        try psql.runWhenDescriptorsAllow()
         psql.waitUntilExit()
         guard psql.terminationStatus == 0 else { throw CocoaError(.fileWriteUnknown) }
         components.path = "/" + name
@@ -41,7 +41,7 @@ public enum TestDatabase {
         psql.arguments = [url, "-qAt", "-v", "ON_ERROR_STOP=1", "-c", command]
         let pipe = Pipe()
         psql.standardOutput = pipe
-        try psql.run()
+        try psql.runWhenDescriptorsAllow()
         let output = pipe.fileHandleForReading.readDataToEndOfFile()
         psql.waitUntilExit()
         guard psql.terminationStatus == 0 else { throw CocoaError(.fileReadUnknown) }
