@@ -63,8 +63,7 @@ struct ReplayedGroup: Sendable {
         let key = try IDKey(subjectOf: entry)
         guard entry.kind == .create else {
             guard let at = index[key] else { return false }
-            people[at].changes.append(entries.append(raw))
-            if entry.kind == .erase { people[at].erased = true }
+            hold(change: raw, kind: entry.kind, at: at)
             return true
         }
         // A create claims the id in one probe of the index (most of a replay's entries are
