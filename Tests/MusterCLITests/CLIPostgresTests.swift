@@ -7,42 +7,45 @@ import Testing
 struct CLIPostgresTests {
     @Test func aRegisterLifeOnPostgreSQL() async throws {
         let url = try await TestDatabase.create()
-        let cli = try CLIRegister(initialise: false)
-        func ok(_ arguments: [String]) throws -> MusterProcess.Result { try cli.ok(arguments + ["--database", url]) }
+        let cli = try await CLIRegister(initialise: false)
+        func ok(_ arguments: [String]) async throws -> MusterProcess.Result { try await cli.ok(arguments + ["--database", url]) }
 
-        _ = try ok(["init"])
-        #expect(try ok(["import", SampleFiles.membersSample]).stdout.contains("imported 12 people"))
-        #expect(try ok(["show", "M1036102"]).stdout.contains("first_name: Martin"))
-        #expect(try ok(["find", "--email", "MARTIN.COX@gmail.com"]).stdout.contains("M1036102"))
-        _ = try ok(["update", "M1036102", "town=Hebden Bridge"])
-        _ = try ok(["status", "M1036102", "lapsed"])
-        _ = try ok(["erase", "M1028183", "--yes"])
-        #expect(try ok(["stats"]).stdout.contains("total: 11 people (+ 1 erased)"))
-        #expect(try ok(["ledger", "verify"]).stdout.hasPrefix("verified "))
-        #expect(try ok(["ledger", "rebuild"]).stdout.hasPrefix("rebuilt 12 people"))
-        #expect(try ok(["ledger", "history", "M1036102"]).stdout.contains("status changed to lapsed"))
+        _ = try await ok(["init"])
+        #expect(try await ok(["import", SampleFiles.membersSample]).stdout.contains("imported 12 people"))
+        #expect(try await ok(["show", "M1036102"]).stdout.contains("first_name: Martin"))
+        #expect(try await ok(["find", "--email", "MARTIN.COX@gmail.com"]).stdout.contains("M1036102"))
+        _ = try await ok(["update", "M1036102", "town=Hebden Bridge"])
+        _ = try await ok(["status", "M1036102", "lapsed"])
+        _ = try await ok(["erase", "M1028183", "--yes"])
+        #expect(try await ok(["stats"]).stdout.contains("total: 11 people (+ 1 erased)"))
+        #expect(try await ok(["ledger", "verify"]).stdout.hasPrefix("verified "))
+        #expect(try await ok(["ledger", "rebuild"]).stdout.hasPrefix("rebuilt 12 people"))
+        #expect(try await ok(["ledger", "history", "M1036102"]).stdout.contains("status changed to lapsed"))
 
         // An export re-imports into a fresh PostgreSQL register to the same CSV.
         let first = cli.directory.file("first.csv")
-        _ = try ok(["export", "--out", first, "--reason", "round trip"])
+        _ = try await ok(["export", "--out", first, "--reason", "round trip"])
         let copyURL = try await TestDatabase.create()
-        let copy = try CLIRegister(initialise: false)
-        _ = try copy.ok(["init", "--database", copyURL])
-        _ = try copy.ok(["import", first, "--database", copyURL])
+        let copy = try await CLIRegister(initialise: false)
+        _ = try await copy.ok(["init", "--database", copyURL])
+        _ = try await copy.ok(["import", first, "--database", copyURL])
         let second = copy.directory.file("second.csv")
-        _ = try copy.ok(["export", "--out", second, "--reason", "round trip", "--database", copyURL])
+        _ = try await copy.ok(["export", "--out", second, "--reason", "round trip", "--database", copyURL])
         #expect(try String(contentsOfFile: first, encoding: .utf8) == String(contentsOfFile: second, encoding: .utf8))
 
         // No plaintext in the database: scan a dump of it for every identifying value of a person.
-        let dump = Process()
-        dump.executableURL = URL(fileURLWithPath: "/usr/bin/pg_dump")
-        dump.arguments = [url]
-        let pipe = Pipe()
-        dump.standardOutput = pipe
-        try dump.runWhenDescriptorsAllow()
-        let bytes = Array(pipe.fileHandleForReading.readDataToEndOfFile())
-        dump.waitUntilExit()
-        #expect(dump.terminationStatus == 0)
+        let (status, bytes) = try await onItsOwnThread { () throws -> (Int32, [UInt8]) in
+            let dump = Process()
+            dump.executableURL = URL(fileURLWithPath: "/usr/bin/pg_dump")
+            dump.arguments = [url]
+            let pipe = Pipe()
+            dump.standardOutput = pipe
+            try dump.runWhenDescriptorsAllow()
+            let bytes = Array(pipe.fileHandleForReading.readDataToEndOfFile())
+            dump.waitUntilExit()
+            return (dump.terminationStatus, bytes)
+        }
+        #expect(status == 0)
         #expect(bytes.count > 10_000)
         for canary in ["Martin", "martin.cox@gmail.com", "07442 074299", "273 Queens View", "N17 4LU", "1990-09-02", "Hebden Bridge"] {
             #expect(CanaryScan.occurrences(of: Array(canary.utf8), in: bytes).isEmpty, "\(canary) found in pg_dump")
@@ -68,10 +71,10 @@ struct CLIPostgresTests {
 
     @Test func twoRegistersCannotShareADatabase() async throws {
         let url = try await TestDatabase.create()
-        let one = try CLIRegister(initialise: false)
-        _ = try one.ok(["init", "--database", url])
-        let two = try CLIRegister(initialise: false)
-        let again = try two.run(["init", "--database", url])
+        let one = try await CLIRegister(initialise: false)
+        _ = try await one.ok(["init", "--database", url])
+        let two = try await CLIRegister(initialise: false)
+        let again = try await two.run(["init", "--database", url])
         #expect(again.status == 73)
         #expect(again.stderr.contains("already holds a register"))
     }
@@ -83,8 +86,8 @@ struct CLIPostgresConcurrencyTests {
     /// own checkpoints); the result must be one gap-free ledger that verifies, with everyone.
     @Test func concurrentProcessesShareOneLedger() async throws {
         let url = try await TestDatabase.create()
-        let cli = try CLIRegister(initialise: false)
-        _ = try cli.ok(["init", "--database", url])
+        let cli = try await CLIRegister(initialise: false)
+        _ = try await cli.ok(["init", "--database", url])
         func file(_ name: String, prefix: String, count: Int) -> String {
             var text = SampleFiles.header + "\n"
             for i in 0..<count {
@@ -96,22 +99,22 @@ struct CLIPostgresConcurrencyTests {
         let b = file("b.csv", prefix: "B", count: 300)
         let location = ["--data", cli.directory.file("data"), "--keys", cli.directory.file("keys"), "--database", url]
         let results = try await withThrowingTaskGroup(of: MusterProcess.Result.self) { group in
-            group.addTask { try MusterProcess.runRaw(["import", a] + location) }
-            group.addTask { try MusterProcess.runRaw(["import", b] + location) }
+            group.addTask { try await MusterProcess.runRaw(["import", a] + location) }
+            group.addTask { try await MusterProcess.runRaw(["import", b] + location) }
             for i in 0..<10 {
                 group.addTask {
-                    try MusterProcess.runRaw(["add", "--category", "contact", "--first-name", "C\(i)", "--last-name", "Adder"] + location)
+                    try await MusterProcess.runRaw(["add", "--category", "contact", "--first-name", "C\(i)", "--last-name", "Adder"] + location)
                 }
             }
             return try await group.reduce(into: []) { $0.append($1) }
         }
         for result in results { #expect(result.status == 0, "\(result)") }
-        let verified = try MusterProcess.runRaw(["ledger", "verify"] + location)
+        let verified = try await MusterProcess.runRaw(["ledger", "verify"] + location)
         #expect(verified.status == 0, "\(verified)")
         // 600 imported + 10 added people; 600 + 10 creates + 2 import summaries = 612 entries.
         #expect(verified.stdout.contains("verified 612 entries"), "\(verified.stdout)")
         #expect(verified.stdout.contains("and 610 people"))
-        let checkpoint = try MusterProcess.runRaw(["ledger", "checkpoint"] + location)
+        let checkpoint = try await MusterProcess.runRaw(["ledger", "checkpoint"] + location)
         #expect(checkpoint.stdout.split(separator: "\n")[1] == "612")
     }
 }

@@ -8,14 +8,14 @@ import Testing
 /// `muster serve`, live: the real binary on a free loopback port, signed in to with the demo
 /// admin's printed credentials, stopped with SIGTERM.
 @Suite struct CLIServeTests {
-    @Test func theDemoServerSignsInReadsAPersonAndExitsCleanlyOnSIGTERM() throws {
+    @Test func theDemoServerSignsInReadsAPersonAndExitsCleanlyOnSIGTERM() async throws {
         let directory = TemporaryDirectory("muster-serve")
         let server = try ServerProcess(arguments: [
             "serve", "--demo", "--demo-people", "100", "--listen", "127.0.0.1:0",
             "--data", directory.file("data"), "--keys", directory.file("keys"),
         ])
         defer { server.kill() }
-        let port = try #require(try server.waitForLine(matching: #"listening on http://127\.0\.0\.1:(\d+)"#).flatMap { Int($0) })
+        let port = try #require(try await server.waitForLine(matching: #"listening on http://127\.0\.0\.1:(\d+)"#).flatMap { Int($0) })
         let password = try #require(server.firstMatch(#"password (\S+) \(shown once\)"#))
         let secret = try #require(server.firstMatch(#"otpauth://totp/[^?]+\?secret=([A-Z2-7]+)"#))
         let now = Timestamp(secondsSinceEpoch: Int64(Date().timeIntervalSince1970))
@@ -52,14 +52,14 @@ import Testing
         let wrong = #"{"username": "demo-admin", "password": "not the password at all", "code": "000000"}"#
         let inFlight = try LoopbackHTTP.Connection(port: port)
         try inFlight.write(LoopbackHTTP.head("POST", "/api/v1/login", port: port, bodyLength: wrong.utf8.count) + wrong.prefix(20))
-        Thread.sleep(forTimeInterval: 0.3)
+        try await Task.sleep(for: .milliseconds(300))
         server.signal(SIGTERM)
-        Thread.sleep(forTimeInterval: 0.5)
+        try await Task.sleep(for: .milliseconds(500))
         #expect(server.isRunning)
         try inFlight.write(String(wrong.dropFirst(20)))
         let answer = try inFlight.readResponse()
         #expect(answer.status == 401 && answer.body.contains("sign_in_failed"))
-        let status = try server.waitForExit()
+        let status = try await server.waitForExit()
         #expect(status == 0, "\(server.errors)")
         #expect(server.errors.contains("server stopped"))
         // The JSON logs name routes, never the person, the password or the token.
@@ -70,7 +70,7 @@ import Testing
 
 /// `muster serve --vault`: the server ships in-process and shows the lag in its metrics.
 @Suite struct CLIServeShippingTests {
-    @Test func theServerShipsToItsVaultAndReportsTheLag() throws {
+    @Test func theServerShipsToItsVaultAndReportsTheLag() async throws {
         let directory = TemporaryDirectory("muster-serve-ship")
         let vault = directory.file("vault")
         let server = try ServerProcess(arguments: [
@@ -78,18 +78,18 @@ import Testing
             "--data", directory.file("data"), "--keys", directory.file("keys"),
         ])
         defer { server.kill() }
-        let port = try #require(try server.waitForLine(matching: #"listening on http://127\.0\.0\.1:(\d+)"#).flatMap { Int($0) })
+        let port = try #require(try await server.waitForLine(matching: #"listening on http://127\.0\.0\.1:(\d+)"#).flatMap { Int($0) })
         let http = LoopbackHTTP(port: port)
         var metrics = ""
         for _ in 0..<50 where !metrics.contains("muster_shipping_lag_entries") {
-            Thread.sleep(forTimeInterval: 0.2)
+            try await Task.sleep(for: .milliseconds(200))
             metrics = try http.send("GET", "/metrics").body
         }
         #expect(metrics.contains(#"muster_shipping_lag_entries{vault="file://\#(vault)"} 0"#), "\(metrics)")
         let segments = try FileManager.default.contentsOfDirectory(atPath: vault).filter { $0.hasPrefix("segment-") }
         #expect(!segments.isEmpty)
         server.signal(SIGTERM)
-        #expect(try server.waitForExit() == 0)
+        #expect(try await server.waitForExit() == 0)
     }
 }
 
@@ -128,12 +128,12 @@ final class ServerProcess: Sendable {
     var errors: String { output.text.withLock { $0.stderr } }
 
     /// Waits (up to two minutes) for standard output to match `pattern`; returns its first group.
-    func waitForLine(matching pattern: String) throws -> String? {
+    func waitForLine(matching pattern: String) async throws -> String? {
         let deadline = Date().addingTimeInterval(120)
         while Date() < deadline {
             if let match = firstMatch(pattern) { return match }
             guard process.isRunning else { return nil }
-            Thread.sleep(forTimeInterval: 0.05)
+            try await Task.sleep(for: .milliseconds(50))
         }
         return nil
     }
@@ -155,11 +155,11 @@ final class ServerProcess: Sendable {
     }
 
     /// Waits (up to 30 s) for the exit status.
-    func waitForExit() throws -> Int32 {
+    func waitForExit() async throws -> Int32 {
         let deadline = Date().addingTimeInterval(30)
-        while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        while process.isRunning && Date() < deadline { try await Task.sleep(for: .milliseconds(50)) }
         guard !process.isRunning else { return -1 }
-        Thread.sleep(forTimeInterval: 0.2)  // let the pipe handlers take the last output
+        try await Task.sleep(for: .milliseconds(200))  // let the pipe handlers take the last output
         return process.terminationReason == .exit ? process.terminationStatus : 128 + process.terminationStatus
     }
 

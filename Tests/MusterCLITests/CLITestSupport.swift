@@ -20,24 +20,24 @@ final class CLIRegister: @unchecked Sendable {
     let directory = TemporaryDirectory("muster-cli")
     let muster: MusterProcess
 
-    init(initialise: Bool = true, backend: CLIBackend = .sqlite) throws {
-        let environment = backend == .postgres ? ["MUSTER_DATABASE": try TestDatabase.createDatabase()] : [:]
+    init(initialise: Bool = true, backend: CLIBackend = .sqlite) async throws {
+        let environment = backend == .postgres ? ["MUSTER_DATABASE": try await TestDatabase.create()] : [:]
         muster = MusterProcess(data: directory.file("data"), keys: directory.file("keys"), environment: environment)
         if initialise {
-            let result = try muster.run(["init"])
+            let result = try await muster.run(["init"])
             #expect(result.status == 0, "\(result)")
         }
     }
 
     /// Runs a command and expects it to succeed.
     @discardableResult
-    func ok(_ arguments: [String], input: String? = nil) throws -> MusterProcess.Result {
-        let result = try muster.run(arguments, input: input)
+    func ok(_ arguments: [String], input: String? = nil) async throws -> MusterProcess.Result {
+        let result = try await muster.run(arguments, input: input)
         #expect(result.status == 0, "muster \(arguments.joined(separator: " ")): \(result)")
         return result
     }
 
-    func run(_ arguments: [String]) throws -> MusterProcess.Result {
-        try muster.run(arguments)
+    func run(_ arguments: [String]) async throws -> MusterProcess.Result {
+        try await muster.run(arguments)
     }
 }

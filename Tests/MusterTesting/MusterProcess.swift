@@ -33,8 +33,8 @@ public struct MusterProcess: Sendable {
     }
 
     /// Runs `muster ARGS --data … --keys …`.
-    public func run(_ arguments: [String], input: String? = nil, environment: [String: String] = [:]) throws -> Result {
-        try Self.runRaw(
+    public func run(_ arguments: [String], input: String? = nil, environment: [String: String] = [:]) async throws -> Result {
+        try await Self.runRaw(
             arguments + ["--data", data, "--keys", keys], input: input, environment: self.environment.merging(environment) { $1 })
     }
 
@@ -50,8 +50,13 @@ public struct MusterProcess: Sendable {
         return process
     }
 
-    /// Runs `muster ARGS` exactly as given.
-    public static func runRaw(_ arguments: [String], input: String? = nil, environment: [String: String] = [:]) throws -> Result {
+    /// Runs `muster ARGS` exactly as given, waiting for it on a thread of its own (see ``onItsOwnThread(_:)``).
+    public static func runRaw(_ arguments: [String], input: String? = nil, environment: [String: String] = [:]) async throws -> Result {
+        try await onItsOwnThread { try runAndWait(arguments, input: input, environment: environment) }
+    }
+
+    /// ``runRaw(_:input:environment:)`` on this thread, which it blocks until the process ends.
+    private static func runAndWait(_ arguments: [String], input: String?, environment: [String: String]) throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments

@@ -13,7 +13,7 @@ public enum TestDatabase {
 
     /// Creates a new empty database on the test server and returns its URL.
     public static func create() async throws -> String {
-        try createDatabase()
+        try await onItsOwnThread { try createDatabase() }
     }
 
     /// ``create()`` for callers that are not async.
