@@ -37,3 +37,31 @@ import Testing
         #expect(PersonRecord(category: .member, status: .active, identity: identity) != PersonRecord(category: .member, status: .active, identity: Identity()))
     }
 }
+
+/// `PersonRecord`'s equality is written by hand (the identity box is no field), so a field added
+/// to the record and forgotten there would make changed records compare equal.
+@Suite struct PersonRecordEqualityTests {
+    /// Fails when a stored property is added or renamed: add it to `==` too, then here.
+    @Test func equalityCoversEveryStoredProperty() {
+        let compared = [
+            "membershipNumber", "category", "status", "identityBox", "joinDate", "region", "constituency", "branch",
+            "unionName", "dues", "consents", "updatedAt",
+        ]
+        #expect(Mirror(reflecting: PersonRecord.blank).children.map(\.label) == compared)
+    }
+
+    /// Records that differ in any one field, identifying or not, are unequal.
+    @Test(arguments: Field.allCases)
+    func aChangeToAnyOneFieldMakesRecordsUnequal(_ field: Field) throws {
+        let full = fullRecord()
+        var changed = full
+        let candidates = [PersonRecord.blank.text(of: field), "true", "false"]
+        let value = try #require(candidates.first { value in
+            var probe = full
+            return (try? probe.set(field, text: value)) != nil && probe.text(of: field) != full.text(of: field)
+        })
+        try changed.set(field, text: value)
+        #expect(changed != full)
+        #expect(full == fullRecord())
+    }
+}
