@@ -26,6 +26,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
         .package(url: "https://github.com/adam-fowler/compress-nio", from: "1.5.0"),
+        // Tests only: runs child processes without Foundation's `Process` (see ChildProcess.swift).
+        .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
     ],
     targets: [
         // Pure domain core: people, statuses, eligibility. No I/O, no third-party imports.
@@ -122,7 +124,10 @@ let package = Package(
             ],
             swiftSettings: strictSettings),
         // Helpers shared by the test targets.
-        .target(name: "MusterTesting", dependencies: ["MusterLedger", "MusterVault"], path: "Tests/MusterTesting", swiftSettings: strictSettings),
+        .target(
+            name: "MusterTesting",
+            dependencies: ["MusterLedger", "MusterVault", .product(name: "Subprocess", package: "swift-subprocess")],
+            path: "Tests/MusterTesting", swiftSettings: strictSettings),
 
         .testTarget(name: "MusterCoreTests", dependencies: ["MusterCore", "MusterDemo"], swiftSettings: strictSettings),
         .testTarget(name: "MusterCSVTests", dependencies: ["MusterCSV"], swiftSettings: strictSettings),

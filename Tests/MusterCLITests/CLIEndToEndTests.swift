@@ -170,19 +170,9 @@ import Testing
         let path = cli.directory.write("t.csv", text)
         let command = [MusterProcess.executable, "import", path, "--data", cli.muster.data, "--keys", cli.muster.keys]
             .map { "'\($0)'" }.joined(separator: " ")
-        let (status, screen) = try await onItsOwnThread { () throws -> (Int32, String) in
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
-            process.arguments = ["-qec", command, "/dev/null"]
-            let out = Pipe()
-            process.standardOutput = out
-            process.standardInput = FileHandle.nullDevice
-            try process.runWhenDescriptorsAllow()
-            let screen = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            process.waitUntilExit()
-            return (process.terminationStatus, screen)
-        }
-        #expect(status == 0, "\(screen)")
+        let run = try await ChildProcess.run("/usr/bin/script", ["-qec", command, "/dev/null"])
+        let screen = run.stdout
+        #expect(run.status == 0, "\(screen)")
         #expect(screen.contains("\rimporting ["), "no progress bar in: \(screen.prefix(300))")
         #expect(screen.contains("imported 30,000 people"))
         let other = try await CLIRegister()
@@ -196,23 +186,8 @@ import Testing
     static func onTerminal(_ cli: CLIRegister, _ arguments: [String], answer: String) async throws -> (status: Int32, screen: String) {
         let command = ([MusterProcess.executable] + arguments + ["--data", cli.muster.data, "--keys", cli.muster.keys])
             .map { "'\($0)'" }.joined(separator: " ")
-        return try await onItsOwnThread { try runOnTerminal(command, answer: answer) }
-    }
-
-    /// Runs the shell `command` under script(1), typing `answer`; blocks until it ends.
-    private static func runOnTerminal(_ command: String, answer: String) throws -> (status: Int32, screen: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
-        process.arguments = ["-qec", command, "/dev/null"]
-        let input = Pipe()
-        let output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        try process.runWhenDescriptorsAllow()
-        input.fileHandleForWriting.write(Data((answer + "\n").utf8))
-        let screen = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return (process.terminationStatus, screen)
+        let run = try await ChildProcess.run("/usr/bin/script", ["-qec", command, "/dev/null"], input: answer + "\n")
+        return (run.status, run.stdout)
     }
 
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script")))

@@ -34,18 +34,9 @@ struct CLIPostgresTests {
         #expect(try String(contentsOfFile: first, encoding: .utf8) == String(contentsOfFile: second, encoding: .utf8))
 
         // No plaintext in the database: scan a dump of it for every identifying value of a person.
-        let (status, bytes) = try await onItsOwnThread { () throws -> (Int32, [UInt8]) in
-            let dump = Process()
-            dump.executableURL = URL(fileURLWithPath: "/usr/bin/pg_dump")
-            dump.arguments = [url]
-            let pipe = Pipe()
-            dump.standardOutput = pipe
-            try dump.runWhenDescriptorsAllow()
-            let bytes = Array(pipe.fileHandleForReading.readDataToEndOfFile())
-            dump.waitUntilExit()
-            return (dump.terminationStatus, bytes)
-        }
-        #expect(status == 0)
+        let dump = try await ChildProcess.run("/usr/bin/pg_dump", [url])
+        #expect(dump.status == 0, "\(dump.stderr)")
+        let bytes = Array(dump.stdout.utf8)
         #expect(bytes.count > 10_000)
         for canary in ["Martin", "martin.cox@gmail.com", "07442 074299", "273 Queens View", "N17 4LU", "1990-09-02", "Hebden Bridge"] {
             #expect(CanaryScan.occurrences(of: Array(canary.utf8), in: bytes).isEmpty, "\(canary) found in pg_dump")
@@ -56,8 +47,8 @@ struct CLIPostgresTests {
         // And the server's own files (this database's tables and indexes, and the WAL), once
         // everything is flushed to them.
         if let dataDirectory = TestDatabase.dataDirectory {
-            try TestDatabase.psql(url, "CHECKPOINT")
-            let oid = try TestDatabase.psql(url, "SELECT oid FROM pg_database WHERE datname = current_database()")
+            try await TestDatabase.psql(url, "CHECKPOINT")
+            let oid = try await TestDatabase.psql(url, "SELECT oid FROM pg_database WHERE datname = current_database()")
             // Not the bare first name: PostgreSQL's own catalogs describe "French (St. Martin)".
             let canaries = ["martin.cox@gmail.com", "07442 074299", "273 Queens View", "N17 4LU", "Hebden Bridge"]
             for directory in ["base/\(oid)", "pg_wal"] {

@@ -23,7 +23,7 @@ struct FileDigestTests {
 
     /// Sizes around the 1 MiB read chunk, and well past it.
     @Test(arguments: [(1 << 20) - 1, 1 << 20, (1 << 20) + 1, 3 * (1 << 20) + 12_345])
-    func largeFilesMatchSha256sum(size: Int) throws {
+    func largeFilesMatchSha256sum(size: Int) async throws {
         let scratch = ScratchDirectory()
         var state: UInt64 = 0x9E37_79B9_7F4A_7C15
         let bytes = (0..<size).map { _ -> UInt8 in
@@ -33,7 +33,7 @@ struct FileDigestTests {
         let path = scratch.write("large.bin", bytes)
         let result = try FileDigest.sha256(path: path)
         #expect(result.bytes == size)
-        #expect(result.hex == (try sha256sum(path)))
+        #expect(result.hex == (try await sha256sum(path)))
     }
 
     @Test func aMillionAsMatchesTheFIPSVector() throws {
@@ -59,16 +59,9 @@ struct FileDigestTests {
     }
 
     /// The digest from the system's `sha256sum`, an implementation independent of swift-crypto.
-    func sha256sum(_ path: String) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/sha256sum")
-        process.arguments = [path]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.runWhenDescriptorsAllow()
-        let output = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
-        return String(decoding: output.prefix(64), as: UTF8.self)
+    func sha256sum(_ path: String) async throws -> String {
+        let run = try await ChildProcess.run("/usr/bin/sha256sum", [path])
+        #expect(run.status == 0)
+        return String(run.stdout.prefix(64))
     }
 }

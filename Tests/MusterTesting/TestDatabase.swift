@@ -13,38 +13,27 @@ public enum TestDatabase {
 
     /// Creates a new empty database on the test server and returns its URL.
     public static func create() async throws -> String {
-        try await onItsOwnThread { try createDatabase() }
-    }
-
-    /// ``create()`` for callers that are not async.
-    public static func createDatabase() throws -> String {
         guard let admin = adminURL, var components = URLComponents(string: admin) else {
             throw CocoaError(.featureUnsupported)
         }
         let name = "muster_test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(16).lowercased()
-        let psql = Process()
-        psql.executableURL = URL(fileURLWithPath: "/usr/bin/psql")
-        psql.arguments = [admin, "-q", "-v", "ON_ERROR_STOP=1", "-c", "CREATE DATABASE \(name)"]
-        psql.standardOutput = FileHandle.nullDevice
-        try psql.runWhenDescriptorsAllow()
-        psql.waitUntilExit()
-        guard psql.terminationStatus == 0 else { throw CocoaError(.fileWriteUnknown) }
+        try await psql(admin, "CREATE DATABASE \(name)")
         components.path = "/" + name
         return components.string!
     }
 
     /// Runs one SQL command through `psql` on `url` and returns what it printed (unaligned, no headers).
     @discardableResult
-    public static func psql(_ url: String, _ command: String) throws -> String {
-        let psql = Process()
-        psql.executableURL = URL(fileURLWithPath: "/usr/bin/psql")
-        psql.arguments = [url, "-qAt", "-v", "ON_ERROR_STOP=1", "-c", command]
-        let pipe = Pipe()
-        psql.standardOutput = pipe
-        try psql.runWhenDescriptorsAllow()
-        let output = pipe.fileHandleForReading.readDataToEndOfFile()
-        psql.waitUntilExit()
-        guard psql.terminationStatus == 0 else { throw CocoaError(.fileReadUnknown) }
-        return String(decoding: output, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    public static func psql(_ url: String, _ command: String) async throws -> String {
+        let result = try await ChildProcess.run("/usr/bin/psql", [url, "-qAt", "-v", "ON_ERROR_STOP=1", "-c", command])
+        guard result.status == 0 else { throw PsqlFailed(status: result.status, message: result.stderr) }
+        return result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
     }
+}
+
+/// `psql` exited with an error; `message` is what it printed (SQL errors, no register data).
+public struct PsqlFailed: Error, CustomStringConvertible {
+    public let status: Int32
+    public let message: String
+    public var description: String { "psql exited \(status): \(message)" }
 }
