@@ -129,7 +129,7 @@ import Testing
             text += "K\(i),member,active,,First\(i),Last,k\(i)@example.org,,,,,,,,,2020-01-01,,,,,,,,,,,,,,,\n"
         }
         let path = cli.directory.write("big.csv", text)
-        let process = try cli.muster.start(["import", path])
+        let process = cli.muster.start(["import", path])
         // Wait until the import is writing (its WAL grows), then kill it without warning.
         let wal = cli.directory.file("data/register.sqlite-wal")
         let deadline = Date().addingTimeInterval(60)
@@ -139,8 +139,8 @@ import Testing
             try await Task.sleep(for: .milliseconds(20))
         }
         #expect(process.isRunning, "the import finished before it could be interrupted")
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
+        process.signal(SIGKILL)
+        _ = try await process.waitForExit()
         let stats = try await cli.ok(["stats"])
         #expect(stats.stdout.contains("total: 0 people"))
         #expect(try await cli.run(["show", "K0"]).status == 66)

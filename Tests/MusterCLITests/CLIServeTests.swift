@@ -10,12 +10,12 @@ import Testing
 @Suite struct CLIServeTests {
     @Test func theDemoServerSignsInReadsAPersonAndExitsCleanlyOnSIGTERM() async throws {
         let directory = TemporaryDirectory("muster-serve")
-        let server = try ServerProcess(arguments: [
+        let server = BackgroundProcess(MusterProcess.executable, [
             "serve", "--demo", "--demo-people", "100", "--listen", "127.0.0.1:0",
             "--data", directory.file("data"), "--keys", directory.file("keys"),
         ])
         defer { server.kill() }
-        let port = try #require(try await server.waitForLine(matching: #"listening on http://127\.0\.0\.1:(\d+)"#).flatMap { Int($0) })
+        let port = try #require(try await server.waitForOutput(matching: #"listening on http://127\.0\.0\.1:(\d+)"#).flatMap { Int($0) })
         let password = try #require(server.firstMatch(#"password (\S+) \(shown once\)"#))
         let secret = try #require(server.firstMatch(#"otpauth://totp/[^?]+\?secret=([A-Z2-7]+)"#))
         let now = Timestamp(secondsSinceEpoch: Int64(Date().timeIntervalSince1970))
@@ -73,12 +73,12 @@ import Testing
     @Test func theServerShipsToItsVaultAndReportsTheLag() async throws {
         let directory = TemporaryDirectory("muster-serve-ship")
         let vault = directory.file("vault")
-        let server = try ServerProcess(arguments: [
+        let server = BackgroundProcess(MusterProcess.executable, [
             "serve", "--demo", "--demo-people", "50", "--listen", "127.0.0.1:0", "--vault", "file://" + vault,
             "--data", directory.file("data"), "--keys", directory.file("keys"),
         ])
         defer { server.kill() }
-        let port = try #require(try await server.waitForLine(matching: #"listening on http://127\.0\.0\.1:(\d+)"#).flatMap { Int($0) })
+        let port = try #require(try await server.waitForOutput(matching: #"listening on http://127\.0\.0\.1:(\d+)"#).flatMap { Int($0) })
         let http = LoopbackHTTP(port: port)
         var metrics = ""
         for _ in 0..<50 where !metrics.contains("muster_shipping_lag_entries") {
@@ -90,81 +90,5 @@ import Testing
         #expect(!segments.isEmpty)
         server.signal(SIGTERM)
         #expect(try await server.waitForExit() == 0)
-    }
-}
-
-/// The `muster` binary running in the background, its output collected as it comes.
-final class ServerProcess: Sendable {
-    private let process: Process
-    private let output = Output()
-
-    /// What the process printed, appended to from the pipes' handlers.
-    final class Output: Sendable {
-        let text = Mutex<(stdout: String, stderr: String)>(("", ""))
-    }
-
-    init(arguments: [String]) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: MusterProcess.executable)
-        process.arguments = arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        let output = self.output
-        out.fileHandleForReading.readabilityHandler = { handle in
-            let text = String(decoding: handle.availableData, as: UTF8.self)
-            output.text.withLock { $0.stdout += text }
-        }
-        err.fileHandleForReading.readabilityHandler = { handle in
-            let text = String(decoding: handle.availableData, as: UTF8.self)
-            output.text.withLock { $0.stderr += text }
-        }
-        try process.runWhenDescriptorsAllow()
-        self.process = process
-    }
-
-    var printed: String { output.text.withLock { $0.stdout } }
-    var errors: String { output.text.withLock { $0.stderr } }
-
-    /// Waits (up to two minutes) for standard output to match `pattern`; returns its first group.
-    func waitForLine(matching pattern: String) async throws -> String? {
-        let deadline = Date().addingTimeInterval(120)
-        while Date() < deadline {
-            if let match = firstMatch(pattern) { return match }
-            guard process.isRunning else { return nil }
-            try await Task.sleep(for: .milliseconds(50))
-        }
-        return nil
-    }
-
-    /// The first group of `pattern` in what the process printed so far.
-    func firstMatch(_ pattern: String) -> String? {
-        let text = printed
-        guard let regex = try? NSRegularExpression(pattern: pattern),
-            let match = regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)),
-            let range = Range(match.range(at: 1), in: text)
-        else { return nil }
-        return String(text[range])
-    }
-
-    var isRunning: Bool { process.isRunning }
-
-    func signal(_ signal: Int32) {
-        Foundation.kill(process.processIdentifier, signal)
-    }
-
-    /// Waits (up to 30 s) for the exit status.
-    func waitForExit() async throws -> Int32 {
-        let deadline = Date().addingTimeInterval(30)
-        while process.isRunning && Date() < deadline { try await Task.sleep(for: .milliseconds(50)) }
-        guard !process.isRunning else { return -1 }
-        try await Task.sleep(for: .milliseconds(200))  // let the pipe handlers take the last output
-        return process.terminationReason == .exit ? process.terminationStatus : 128 + process.terminationStatus
-    }
-
-    /// Stops the process if it is still running.
-    func kill() {
-        if process.isRunning { Foundation.kill(process.processIdentifier, SIGKILL) }
     }
 }

@@ -62,33 +62,12 @@ import Testing
 /// restored from over HTTP with its token.
 @Suite struct CLIRemoteVaultTests {
     /// Starts `muster vault serve` on a free loopback port; returns the process and its URL.
-    static func serve(_ cli: CLIRegister, publicKey: String, tokenFile: String) async throws -> (Process, String) {
-        let remote = cli.directory.file("remote")
-        return try await onItsOwnThread { try startServer(directory: remote, publicKey: publicKey, tokenFile: tokenFile) }
-    }
-
-    /// Starts the server and blocks until it prints its address.
-    private static func startServer(directory: String, publicKey: String, tokenFile: String) throws -> (Process, String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: MusterProcess.executable)
-        process.arguments = [
-            "vault", "serve", "--dir", directory, "--listen", "127.0.0.1:0", "--public-key", publicKey,
+    static func serve(_ cli: CLIRegister, publicKey: String, tokenFile: String) async throws -> (BackgroundProcess, String) {
+        let process = BackgroundProcess(MusterProcess.executable, [
+            "vault", "serve", "--dir", cli.directory.file("remote"), "--listen", "127.0.0.1:0", "--public-key", publicKey,
             "--token-file", tokenFile,
-        ]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.runWhenDescriptorsAllow()
-        var seen = ""
-        while !seen.contains("\n") {
-            let chunk = output.fileHandleForReading.availableData
-            if chunk.isEmpty { break }
-            seen += String(decoding: chunk, as: UTF8.self)
-        }
-        // Off the test's task, so a failure is thrown rather than recorded with #require.
-        guard let port = seen.split(separator: ":").last?.split(separator: ",").first.map(String.init) else {
-            throw VaultServerDidNotStart(printed: seen)
-        }
+        ])
+        let port = try #require(try await process.waitForOutput(matching: #"on \S*:(\d+), holding"#), "\(process.errors)")
         return (process, "http://127.0.0.1:\(port)")
     }
 
@@ -99,10 +78,7 @@ import Testing
         let tokenFile = cli.directory.write("token", "a-vault-token-of-enough-length\n")
         let wrongToken = cli.directory.write("wrong", "not-the-token-of-the-vault\n")
         let (server, url) = try await Self.serve(cli, publicKey: publicKey, tokenFile: tokenFile)
-        defer {
-            server.terminate()
-            server.waitUntilExit()
-        }
+        defer { server.kill() }
         let refused = try await cli.run(["vault", "status", "--vault", url, "--vault-token-file", wrongToken])
         #expect(refused.status != 0 && refused.stderr.contains("refused the token"), "\(refused)")
         let shipped = try await cli.ok(["ship", "--once", "--vault", url, "--vault-token-file", tokenFile])
@@ -142,17 +118,14 @@ import Testing
             "PUT /v1/files/\(segment) HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer \(token)\r\nContent-Length: \(bytes.count)\r\n\r\n")
         try socket.send(bytes: bytes[..<(bytes.count / 2)])
         try await Task.sleep(for: .milliseconds(500))
-        kill(server.processIdentifier, SIGKILL)
-        server.waitUntilExit()
+        server.signal(SIGKILL)
+        _ = try await server.waitForExit()
         let remote = cli.directory.file("remote")
         let left = try FileManager.default.contentsOfDirectory(atPath: remote).filter { !$0.hasPrefix(".") }
         #expect(left.allSatisfy { !$0.hasPrefix("segment-") }, "\(left)")
 
         (server, url) = try await Self.serve(cli, publicKey: publicKey, tokenFile: tokenFile)
-        defer {
-            server.terminate()
-            server.waitUntilExit()
-        }
+        defer { server.kill() }
         let behind = try await cli.run(["vault", "status", "--vault", url, "--vault-token-file", tokenFile])
         #expect(behind.status == 1 && behind.stdout.contains("shipped through entry 0 of 13 (lag 13 entries"), "\(behind)")
         let shipped = try await cli.ok(["ship", "--once", "--vault", url, "--vault-token-file", tokenFile])
@@ -162,11 +135,6 @@ import Testing
         ])
         #expect(restored.status == 0 && restored.stdout.contains("12 people"), "\(restored)")
     }
-}
-
-/// `muster vault serve` ended, or printed something else, before its address.
-struct VaultServerDidNotStart: Error {
-    let printed: String
 }
 
 @Suite struct CLIDrillTests {

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// Runs the built `muster` executable, as a user would, and captures what it printed.
 public struct MusterProcess: Sendable {
@@ -33,16 +33,9 @@ public struct MusterProcess: Sendable {
             arguments + ["--data", data, "--keys", keys], input: input, environment: self.environment.merging(environment) { $1 })
     }
 
-    /// Starts `muster ARGS --data … --keys …` without waiting; output is discarded.
-    public func start(_ arguments: [String]) throws -> Process {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: Self.executable)
-        process.arguments = arguments + ["--data", data, "--keys", keys]
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.runWhenDescriptorsAllow()
-        return process
+    /// Starts `muster ARGS --data … --keys …` without waiting.
+    public func start(_ arguments: [String]) -> BackgroundProcess {
+        BackgroundProcess(Self.executable, arguments + ["--data", data, "--keys", keys], environment: environment)
     }
 
     /// Runs `muster ARGS` exactly as given.

@@ -1,0 +1,101 @@
+import Foundation
+import Subprocess
+import Synchronization
+
+/// A child process that runs while a test talks to it (a server): what it prints is collected
+/// as it comes, signals are sent through its pidfd, and its exit status is awaited. Like
+/// ``ChildProcess``, it is launched by swift-subprocess, not Foundation's `Process`.
+public final class BackgroundProcess: Sendable {
+    /// What the run shares with the test: the output so far, and whether the process ended.
+    private final class Shared: Sendable {
+        let output = Mutex<(stdout: [UInt8], stderr: [UInt8])>(([], []))
+        let ended = Atomic<Bool>(false)
+    }
+
+    private let shared = Shared()
+    /// Signals for the process, sent from within the run (its handle may not leave it).
+    private let signals: AsyncStream<Int32>.Continuation
+    /// The run: its value is the exit status, or 128 plus the signal that ended the process.
+    private let run: Task<Int32, any Error>
+
+    /// Starts `executable` with `arguments` (and `environment` over this process's own), its
+    /// standard input empty.
+    public init(_ executable: String, _ arguments: [String], environment: [String: String] = [:]) {
+        let (signals, signalled) = AsyncStream<Int32>.makeStream()
+        self.signals = signalled
+        let shared = self.shared
+        let configuration = ChildProcess.configuration(executable, arguments, environment: environment)
+        run = Task {
+            defer { shared.ended.store(true, ordering: .releasing) }
+            let result = try await Subprocess.run(configuration, input: .none, output: .sequence, error: .sequence) { execution in
+                try await withThrowingTaskGroup(of: Void.self) { group in
+                    group.addTask {
+                        for try await buffer in execution.standardOutput {
+                            buffer.withUnsafeBytes { bytes in shared.output.withLock { $0.stdout += bytes } }
+                        }
+                    }
+                    group.addTask {
+                        for try await buffer in execution.standardError {
+                            buffer.withUnsafeBytes { bytes in shared.output.withLock { $0.stderr += bytes } }
+                        }
+                    }
+                    group.addTask {
+                        for await signal in signals { try? execution.send(signal: Signal(rawValue: signal)) }
+                    }
+                    // Both pipes end when the process does; then no signal is sent any more.
+                    _ = try await group.next()
+                    _ = try await group.next()
+                    signalled.finish()
+                    try await group.waitForAll()
+                }
+            }
+            return ChildProcess.status(result.terminationStatus)
+        }
+    }
+
+    /// What the process printed on standard output so far.
+    public var printed: String { shared.output.withLock { String(decoding: $0.stdout, as: UTF8.self) } }
+    /// What the process printed on standard error so far.
+    public var errors: String { shared.output.withLock { String(decoding: $0.stderr, as: UTF8.self) } }
+
+    public var isRunning: Bool { !shared.ended.load(ordering: .acquiring) }
+
+    public func signal(_ signal: Int32) {
+        signals.yield(signal)
+    }
+
+    /// Stops the process if it is still running (for a `defer`: it does not wait).
+    public func kill() {
+        if isRunning { signal(SIGKILL) }
+    }
+
+    /// Waits up to `limit` for the process to end; its status (as ``ChildOutput/status``), or
+    /// `nil` if it is still running.
+    public func waitForExit(limit: Duration = .seconds(30)) async throws -> Int32? {
+        let deadline = ContinuousClock.now + limit
+        while isRunning && ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(50)) }
+        return isRunning ? nil : try await run.value
+    }
+
+    /// Waits (up to two minutes) for standard output to match `pattern`; returns its first group,
+    /// or `nil` if the process ended first.
+    public func waitForOutput(matching pattern: String) async throws -> String? {
+        let deadline = ContinuousClock.now + .seconds(120)
+        while ContinuousClock.now < deadline {
+            if let match = firstMatch(pattern) { return match }
+            guard isRunning else { return firstMatch(pattern) }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        return nil
+    }
+
+    /// The first group of `pattern` in what the process printed on standard output so far.
+    public func firstMatch(_ pattern: String) -> String? {
+        let text = printed
+        guard let regex = try? NSRegularExpression(pattern: pattern),
+            let match = regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)),
+            let range = Range(match.range(at: 1), in: text)
+        else { return nil }
+        return String(text[range])
+    }
+}
