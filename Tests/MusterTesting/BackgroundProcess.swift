@@ -10,6 +10,8 @@ public final class BackgroundProcess: Sendable {
     private final class Shared: Sendable {
         let output = Mutex<(stdout: [UInt8], stderr: [UInt8])>(([], []))
         let ended = Atomic<Bool>(false)
+        /// The process id once it has started (0 before).
+        let pid = Atomic<Int32>(0)
     }
 
     private let shared = Shared()
@@ -28,6 +30,7 @@ public final class BackgroundProcess: Sendable {
         run = Task {
             defer { shared.ended.store(true, ordering: .releasing) }
             let result = try await Subprocess.run(configuration, input: .none, output: .sequence, error: .sequence) { execution in
+                shared.pid.store(execution.processIdentifier.value, ordering: .releasing)
                 try await withThrowingTaskGroup(of: Void.self) { group in
                     group.addTask {
                         for try await buffer in execution.standardOutput {
@@ -67,6 +70,30 @@ public final class BackgroundProcess: Sendable {
     /// Stops the process if it is still running (for a `defer`: it does not wait).
     public func kill() {
         if isRunning { signal(SIGKILL) }
+    }
+
+    /// Sends `signal` the moment `condition` holds, checking every 10 ms for up to `limit` on a
+    /// thread of its own: a task's sleep can end seconds late on a busy machine, and a test that
+    /// must catch a moment (an import part-way through) would miss it. Returns whether the
+    /// process was running when signalled.
+    public func signal(_ signal: Int32, when condition: @escaping @Sendable () -> Bool, within limit: Duration) async -> Bool {
+        let shared = self.shared
+        return await withCheckedContinuation { continuation in
+            Thread.detachNewThread {
+                let deadline = ContinuousClock.now + limit
+                while ContinuousClock.now < deadline && !shared.ended.load(ordering: .acquiring) {
+                    let pid = shared.pid.load(ordering: .acquiring)
+                    if pid != 0 && condition() {
+                        // Straight to the process, not through the run's task, which a busy
+                        // machine may run late; `ended` is set only once the run has reaped it.
+                        continuation.resume(returning: Foundation.kill(pid, signal) == 0)
+                        return
+                    }
+                    Thread.sleep(forTimeInterval: 0.01)
+                }
+                continuation.resume(returning: false)
+            }
+        }
     }
 
     /// Waits up to `limit` for the process to end; its status (as ``ChildOutput/status``), or
