@@ -2,7 +2,6 @@ import Foundation
 import MusterAccess
 import MusterCore
 import MusterTesting
-import Synchronization
 import Testing
 
 /// `muster serve`, live: the real binary on a free loopback port, signed in to with the demo
