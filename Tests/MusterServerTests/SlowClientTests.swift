@@ -38,9 +38,11 @@ import Testing
             // Headers that never finish: closed by the idle timeout.
             let slowHeaders = try RawSocket(port: port)
             try slowHeaders.send("GET /healthz HTTP/1.1\r\nHost: localhost\r\n")
-            let started = ContinuousClock.now
+            // Closed by the server (end of stream), not given up on by the client after its own
+            // 10 s: how long the 1 s timeout takes to fire depends on how busy the machine is
+            // (5.2 s once, with the whole suite running), so the time is not what is checked.
             #expect(await Self.offThePool { slowHeaders.readUntilClosed(within: 10) }.isEmpty)
-            #expect(ContinuousClock.now - started < .seconds(5))
+            #expect(slowHeaders.isClosed)
 
             // A body trickled a byte at a time, each byte inside the idle timeout: closed by the
             // read deadline.
