@@ -1,6 +1,7 @@
 import Foundation
 import MusterLedger
 import MusterStore
+import MusterTesting
 import Testing
 
 @testable import MusterRegister
@@ -30,22 +31,14 @@ import Testing
         let writesBefore = store.writes.value
         store.held.mutate { $0 = true }
         let first = Task { (try? await register.person(number: number, disclosure: .test)) != nil }
-        try await waitUntil { store.writes.value == writesBefore + 1 }
+        try await waitUntil("the first read's write", interval: .milliseconds(1)) { store.writes.value == writesBefore + 1 }
         let others = (1..<readers).map { _ in Task { (try? await register.person(number: number, disclosure: .test)) != nil } }
-        try await waitUntil { register.disclosures.waiting == readers - 1 }
+        try await waitUntil("the other readers to queue", interval: .milliseconds(1)) { register.disclosures.waiting == readers - 1 }
         try await Task.sleep(for: pause)
         store.held.mutate { $0 = false }
         var succeeded = [await first.value]
         for other in others { succeeded.append(await other.value) }
         return succeeded
-    }
-
-    static func waitUntil(_ condition: () async throws -> Bool) async throws {
-        let deadline = ContinuousClock.now + .seconds(60)
-        while try await !condition() {
-            guard ContinuousClock.now < deadline else { throw CancellationError() }
-            try await Task.sleep(for: .milliseconds(1))
-        }
     }
 
     /// The ledger's size, the latest checkpoint's size and how many checkpoints there are.
@@ -83,7 +76,7 @@ import Testing
         let (register, store, number) = try await Self.register(test, interval: .milliseconds(300))
         let before = try await Self.ledger(register)
         _ = try await Self.burst(register, store, number, readers: 20)
-        try await Self.waitUntil { try await Self.ledger(register).covered == before.size + 20 }
+        try await waitUntil("a checkpoint covering 20 more") { try await Self.ledger(register).covered == before.size + 20 }
     }
 
     @Test func withNoIntervalEveryBatchSigns() async throws {
@@ -106,7 +99,7 @@ import Testing
         let before = try await Self.ledger(register)
         _ = try await Self.burst(register, store, number, readers: 20, pause: .milliseconds(200))
         #expect(try await register.checkpoint(size: before.size + 1).contains("\n\(before.size + 1)\n"))
-        try await Self.waitUntil { try await Self.ledger(register).covered == before.size + 20 }
+        try await waitUntil("a checkpoint covering 20 more") { try await Self.ledger(register).covered == before.size + 20 }
         #expect(try await Self.ledger(register).checkpoints == before.checkpoints + 2)
     }
 
@@ -130,7 +123,7 @@ import Testing
         store.failing.mutate { $0 = store.writes.value + 2 }
         let succeeded = try await Self.burst(register, store, number, readers: 50)
         #expect(succeeded.first == true && succeeded.dropFirst().allSatisfy { !$0 })
-        try await Self.waitUntil { try await Self.ledger(register).covered == before.size + 1 }
+        try await waitUntil("a checkpoint covering 1 more") { try await Self.ledger(register).covered == before.size + 1 }
         #expect(try await Self.ledger(register).size == before.size + 1)
         _ = try await register.verify()
     }
@@ -163,7 +156,7 @@ import Testing
             }
             try await group.waitForAll()
         }
-        try await Self.waitUntil { try await Self.ledger(register).covered == before.size + 100 }
+        try await waitUntil("a checkpoint covering 100 more") { try await Self.ledger(register).covered == before.size + 100 }
         #expect(try await Self.ledger(register).checkpoints - before.checkpoints <= store.writes.value - writesBefore)
     }
 

@@ -105,7 +105,7 @@ import Testing
                 #expect(staged.firstRange(of: Array(canary.utf8)) == nil, "plaintext staged on disk")
             }
             try socket.send(bytes: body[half...])
-            let response = await SlowClientTests.offThePool { socket.readUntilClosed(within: 60) }
+            let response = await offThePool { socket.readUntilClosed(within: 60) }
             #expect(response.hasPrefix("HTTP/1.1 200"))
             #expect(response.contains("\"created\":15000"))
         }

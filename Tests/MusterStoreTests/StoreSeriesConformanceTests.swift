@@ -67,7 +67,7 @@ import Testing
     }
 
     /// A series that always has more work still lets another write through, and returns.
-    @Test(.timeLimit(.minutes(1)), arguments: StoreBackend.available)
+    @Test(.timeLimit(.minutes(10)), arguments: StoreBackend.available)
     func aSeriesGivesTheWriterUp(_ backend: StoreBackend) async throws {
         let subject = try await backend.make()
         defer { withExtendedLifetime(subject) {} }

@@ -4,7 +4,9 @@ import Synchronization
 
 /// A child process that runs while a test talks to it (a server): what it prints is collected
 /// as it comes, signals are sent through its pidfd, and its exit status is awaited. Like
-/// ``ChildProcess``, it is launched by swift-subprocess, not Foundation's `Process`.
+/// ``ChildProcess``, it is launched by swift-subprocess, not Foundation's `Process`. The run
+/// prefers a queue of its own (``OwnQueueExecutor``), so the process id is known, output read
+/// and signals sent at once, even while the shared threads are seconds behind.
 public final class BackgroundProcess: Sendable {
     /// What the run shares with the test: the output so far, and whether the process ended.
     private final class Shared: Sendable {
@@ -27,8 +29,12 @@ public final class BackgroundProcess: Sendable {
         self.signals = signalled
         let shared = self.shared
         let configuration = ChildProcess.configuration(executable, arguments, environment: environment)
-        run = Task {
-            defer { shared.ended.store(true, ordering: .releasing) }
+        let executor = OwnQueueExecutor(label: "muster.test.process")
+        run = Task(executorPreference: executor) {
+            defer {
+                shared.ended.store(true, ordering: .releasing)
+                withExtendedLifetime(executor) {}
+            }
             let result = try await Subprocess.run(configuration, input: .none, output: .sequence, error: .sequence) { execution in
                 shared.pid.store(execution.processIdentifier.value, ordering: .releasing)
                 try await withThrowingTaskGroup(of: Void.self) { group in
@@ -96,24 +102,22 @@ public final class BackgroundProcess: Sendable {
         }
     }
 
-    /// Waits up to `limit` for the process to end; its status (as ``ChildOutput/status``), or
-    /// `nil` if it is still running.
-    public func waitForExit(limit: Duration = .seconds(30)) async throws -> Int32? {
-        let deadline = ContinuousClock.now + limit
-        while isRunning && ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(50)) }
-        return isRunning ? nil : try await run.value
+    /// Waits for the process to end; its status (as ``ChildOutput/status``). Throws
+    /// ``StillWaiting`` if it is still running after ``hangLimit``.
+    public func waitForExit() async throws -> Int32 {
+        try await waitUntil("the process to exit", interval: .milliseconds(50)) { !isRunning }
+        return try await run.value
     }
 
-    /// Waits (up to two minutes) for standard output to match `pattern`; returns its first group,
-    /// or `nil` if the process ended first.
+    /// Waits for standard output to match `pattern`; returns its first group, or `nil` if the
+    /// process ended first. Throws ``StillWaiting`` after ``hangLimit``.
     public func waitForOutput(matching pattern: String) async throws -> String? {
-        let deadline = ContinuousClock.now + .seconds(120)
-        while ContinuousClock.now < deadline {
-            if let match = firstMatch(pattern) { return match }
-            guard isRunning else { return firstMatch(pattern) }
-            try await Task.sleep(for: .milliseconds(50))
+        var match: String?
+        try await waitUntil("output matching \(pattern)", interval: .milliseconds(50)) {
+            match = firstMatch(pattern)
+            return match != nil || !isRunning
         }
-        return nil
+        return match ?? firstMatch(pattern)
     }
 
     /// The first group of `pattern` in what the process printed on standard output so far.
