@@ -148,7 +148,7 @@ let package = Package(
             ],
             swiftSettings: strictSettings),
         .testTarget(name: "MusterAccessTests", dependencies: ["MusterAccess", "MusterCore"], swiftSettings: strictSettings),
-        .testTarget(name: "MusterDemoTests", dependencies: ["MusterDemo", "MusterCSV"], swiftSettings: strictSettings),
+        .testTarget(name: "MusterDemoTests", dependencies: ["MusterDemo", "MusterCSV", "MusterTesting"], swiftSettings: strictSettings),
         .testTarget(
             name: "MusterRegisterTests",
             dependencies: [

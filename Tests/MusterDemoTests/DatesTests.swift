@@ -3,7 +3,7 @@ import MusterDemo
 import Testing
 
 /// Dates are plausible and never reach the reference day.
-struct DatesTests {
+@Suite(.fixturesBuilt) struct DatesTests {
     /// Every date a record carries, timestamps as their UTC day.
     static func dates(of person: PersonRecord) -> [Day] {
         [person.identity.dateOfBirth, person.joinDate, person.consents.updatedAt?.day, person.updatedAt?.day]

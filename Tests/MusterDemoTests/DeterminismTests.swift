@@ -3,7 +3,7 @@ import MusterDemo
 import Testing
 
 /// The register is a pure function of (seed, reference day, index).
-struct DeterminismTests {
+@Suite(.fixturesBuilt) struct DeterminismTests {
     let day = Fixture.referenceDay
 
     @Test func sameSeedGivesTheSameRegister() {

@@ -3,7 +3,7 @@ import MusterDemo
 import Testing
 
 /// The make-up of the register follows design.md.
-struct MixTests {
+@Suite(.fixturesBuilt) struct MixTests {
     /// design.md's shares (55/25/20) with 4% of contacts taken proportionally from them.
     @Test(arguments: [
         (MusterCore.Category.member, 52.8), (.affiliatedSupporter, 24.0), (.registeredSupporter, 19.2), (.contact, 4.0),

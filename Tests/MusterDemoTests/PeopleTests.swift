@@ -3,7 +3,7 @@ import MusterDemo
 import Testing
 
 /// Names, contact details, places and notes look like a real UK register.
-struct PeopleTests {
+@Suite(.fixturesBuilt) struct PeopleTests {
     let people = Fixture.people
 
     @Test func namesAreDiverse() {
