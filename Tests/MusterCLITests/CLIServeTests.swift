@@ -21,28 +21,28 @@ import Testing
         let code = try #require(try TOTPSecret(base32: secret).code(at: now))
         let http = LoopbackHTTP(port: port)
 
-        #expect(try http.send("GET", "/healthz").status == 200)
-        let login = try http.send("POST", "/api/v1/login", body: #"{"username": "demo-admin", "password": "\#(password)", "code": "\#(code)"}"#)
+        #expect(try await http.send("GET", "/healthz").status == 200)
+        let login = try await http.send("POST", "/api/v1/login", body: #"{"username": "demo-admin", "password": "\#(password)", "code": "\#(code)"}"#)
         #expect(login.status == 200, "\(login.body)")
         let token = try #require(login.json["token"] as? String)
-        let page = try http.send("GET", "/api/v1/people?limit=1", token: token)
+        let page = try await http.send("GET", "/api/v1/people?limit=1", token: token)
         let number = try #require(((page.json["people"] as? [[String: Any]])?.first)?["number"] as? String)
-        let person = try http.send("GET", "/api/v1/people/\(number)?reason=live%20test", token: token)
+        let person = try await http.send("GET", "/api/v1/people/\(number)?reason=live%20test", token: token)
         #expect(person.status == 200)
         let lastName = try #require((person.json["fields"] as? [String: String])?["last_name"])
         #expect(!lastName.isEmpty)
-        #expect(try http.send("GET", "/api/v1/people/\(number)").status == 401)
+        #expect(try await http.send("GET", "/api/v1/people/\(number)").status == 401)
 
         // Search by exact email, update a field, and export, over the real socket.
         let email = try #require((person.json["fields"] as? [String: String])?["email"])
-        let found = try http.send("GET", "/api/v1/people/search?email=\(email.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")&reason=live", token: token)
+        let found = try await http.send("GET", "/api/v1/people/search?email=\(email.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")&reason=live", token: token)
         #expect(found.status == 200 && found.body.contains(number), "\(found.status)")
-        let updated = try http.send("PATCH", "/api/v1/people/\(number)", token: token, body: #"{"fields": {"town": "Hebden Bridge"}}"#)
+        let updated = try await http.send("PATCH", "/api/v1/people/\(number)", token: token, body: #"{"fields": {"town": "Hebden Bridge"}}"#)
         #expect(updated.status == 200, "\(updated.body)")
-        let again = try http.send("GET", "/api/v1/people/\(number)?reason=live", token: token)
+        let again = try await http.send("GET", "/api/v1/people/\(number)?reason=live", token: token)
         #expect((again.json["fields"] as? [String: String])?["town"] == "Hebden Bridge")
-        #expect(try http.send("GET", "/api/v1/people/export", token: token).status == 400, "an export needs a reason")
-        let export = try http.send("GET", "/api/v1/people/export?reason=live%20test", token: token)
+        #expect(try await http.send("GET", "/api/v1/people/export", token: token).status == 400, "an export needs a reason")
+        let export = try await http.send("GET", "/api/v1/people/export?reason=live%20test", token: token)
         #expect(export.status == 200 && export.body.hasPrefix("membership_number,") && export.body.contains("Hebden Bridge"))
         #expect(export.body.contains("\n\(number),"))
 
@@ -56,7 +56,7 @@ import Testing
         try await Task.sleep(for: .milliseconds(500))
         #expect(server.isRunning)
         try inFlight.write(String(wrong.dropFirst(20)))
-        let answer = try inFlight.readResponse()
+        let answer = try await inFlight.readResponse()
         #expect(answer.status == 401 && answer.body.contains("sign_in_failed"))
         let status = try await server.waitForExit()
         #expect(status == 0, "\(server.errors)")
@@ -82,7 +82,7 @@ import Testing
         var metrics = ""
         for _ in 0..<50 where !metrics.contains("muster_shipping_lag_entries") {
             try await Task.sleep(for: .milliseconds(200))
-            metrics = try http.send("GET", "/metrics").body
+            metrics = try await http.send("GET", "/metrics").body
         }
         #expect(metrics.contains(#"muster_shipping_lag_entries{vault="file://\#(vault)"} 0"#), "\(metrics)")
         let segments = try FileManager.default.contentsOfDirectory(atPath: vault).filter { $0.hasPrefix("segment-") }

@@ -6,18 +6,18 @@ import MusterTesting
 struct LoopbackHTTP {
     let port: Int
 
-    struct Response {
+    struct Response: Sendable {
         var status: Int
         var headers: [String: String]
         var body: String
         var json: [String: Any] { (try? JSONSerialization.jsonObject(with: Data(body.utf8))) as? [String: Any] ?? [:] }
     }
 
-    /// Sends a whole request and reads the response.
-    func send(_ method: String, _ path: String, token: String? = nil, body: String? = nil) throws -> Response {
+    /// Sends a whole request and reads the response (on a thread of its own: see `offThePool`).
+    func send(_ method: String, _ path: String, token: String? = nil, body: String? = nil) async throws -> Response {
         let connection = try Connection(port: port)
         try connection.write(Self.head(method, path, port: port, token: token, bodyLength: body?.utf8.count) + (body ?? ""))
-        return try connection.readResponse()
+        return try await connection.readResponse()
     }
 
     static func head(_ method: String, _ path: String, port: Int, token: String? = nil, bodyLength: Int? = nil) -> String {
@@ -28,7 +28,7 @@ struct LoopbackHTTP {
     }
 
     /// One TCP connection to 127.0.0.1, written to in as many pieces as a test likes.
-    final class Connection {
+    final class Connection: Sendable {
         private let socket: RawSocket
 
         init(port: Int) throws {
@@ -41,8 +41,13 @@ struct LoopbackHTTP {
             try socket.send(text)
         }
 
-        /// Reads until the response's body is complete (or the server closes).
-        func readResponse() throws -> Response {
+        /// Reads until the response's body is complete (or the server closes), blocking a
+        /// thread of its own, not one of the shared ones.
+        func readResponse() async throws -> Response {
+            try await offThePool { try self.blockingReadResponse() }
+        }
+
+        private func blockingReadResponse() throws -> Response {
             var received: [UInt8] = []
             var buffer = [UInt8](repeating: 0, count: 65536)
             while true {
