@@ -17,11 +17,12 @@ import Testing
         let port = try #require(try await server.waitForOutput(matching: #"listening on http://127\.0\.0\.1:(\d+)"#).flatMap { Int($0) })
         let password = try #require(server.firstMatch(#"password (\S+) \(shown once\)"#))
         let secret = try #require(server.firstMatch(#"otpauth://totp/[^?]+\?secret=([A-Z2-7]+)"#))
-        let now = Timestamp(secondsSinceEpoch: Int64(Date().timeIntervalSince1970))
-        let code = try #require(try TOTPSecret(base32: secret).code(at: now))
         let http = LoopbackHTTP(port: port)
 
         #expect(try await http.send("GET", "/healthz").status == 200)
+        // The code of this moment, made just before it is sent: the server allows one 30 s step.
+        let now = Timestamp(secondsSinceEpoch: Int64(Date().timeIntervalSince1970))
+        let code = try #require(try TOTPSecret(base32: secret).code(at: now))
         let login = try await http.send("POST", "/api/v1/login", body: #"{"username": "demo-admin", "password": "\#(password)", "code": "\#(code)"}"#)
         #expect(login.status == 200, "\(login.body)")
         let token = try #require(login.json["token"] as? String)
@@ -51,11 +52,17 @@ import Testing
         let wrong = #"{"username": "demo-admin", "password": "not the password at all", "code": "000000"}"#
         let inFlight = try LoopbackHTTP.Connection(port: port)
         try inFlight.write(LoopbackHTTP.head("POST", "/api/v1/login", port: port, bodyLength: wrong.utf8.count) + wrong.prefix(20))
-        try await Task.sleep(for: .milliseconds(300))
-        server.signal(SIGTERM)
-        try await Task.sleep(for: .milliseconds(500))
-        #expect(server.isRunning)
-        try inFlight.write(String(wrong.dropFirst(20)))
+        // Timed on a thread of its own: the server's 30 s read deadline must not end the
+        // request while a shared thread is behind.
+        let runningAfterSIGTERM = try await offThePool {
+            Thread.sleep(forTimeInterval: 0.3)
+            server.signal(SIGTERM)
+            Thread.sleep(forTimeInterval: 0.5)
+            let running = server.isRunning
+            try inFlight.write(String(wrong.dropFirst(20)))
+            return running
+        }
+        #expect(runningAfterSIGTERM)
         let answer = try await inFlight.readResponse()
         #expect(answer.status == 401 && answer.body.contains("sign_in_failed"))
         let status = try await server.waitForExit()
@@ -79,12 +86,10 @@ import Testing
         defer { server.kill() }
         let port = try #require(try await server.waitForOutput(matching: #"listening on http://127\.0\.0\.1:(\d+)"#).flatMap { Int($0) })
         let http = LoopbackHTTP(port: port)
-        var metrics = ""
-        for _ in 0..<50 where !metrics.contains("muster_shipping_lag_entries") {
-            try await Task.sleep(for: .milliseconds(200))
-            metrics = try await http.send("GET", "/metrics").body
+        // Shipping runs on its own schedule: wait until the metrics show the vault caught up.
+        try await waitUntil("a shipping lag of 0 in the metrics", interval: .milliseconds(200)) {
+            try await http.send("GET", "/metrics").body.contains(#"muster_shipping_lag_entries{vault="file://\#(vault)"} 0"#)
         }
-        #expect(metrics.contains(#"muster_shipping_lag_entries{vault="file://\#(vault)"} 0"#), "\(metrics)")
         let segments = try FileManager.default.contentsOfDirectory(atPath: vault).filter { $0.hasPrefix("segment-") }
         #expect(!segments.isEmpty)
         server.signal(SIGTERM)

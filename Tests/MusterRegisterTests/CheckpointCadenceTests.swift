@@ -131,7 +131,7 @@ import Testing
     /// What a process about to stop (or the shipper, before each round) calls: it signs now.
     @Test func uncoveredEntriesAreSignedOnRequest() async throws {
         let test = try await TestRegister()
-        let (register, _, number) = try await Self.register(test, interval: .seconds(60))
+        let (register, _, number) = try await Self.register(test, interval: .seconds(600))
         _ = try await register.person(number: number, disclosure: .test)
         let unsigned = try await Self.ledger(register)
         #expect(unsigned.covered < unsigned.size)

@@ -18,7 +18,7 @@ import Testing
         // A hang stops every thread Swift concurrency has, time limits included: a plain thread
         // ends the test process instead, so the run fails rather than waits for ever. It looks
         // for progress, not for the end, and allows two minutes without any: the shared threads
-        // can be 15 s behind while the rest of the suite runs (see `offThePool`), and a hang
+        // can be 15 to 28 s behind while the rest of the suite runs (see `offThePool`), and a hang
         // makes no progress at all.
         let finished = DispatchSemaphore(value: 0)
         let done = Progress()

@@ -6,7 +6,8 @@ import Synchronization
 /// as it comes, signals are sent through its pidfd, and its exit status is awaited. Like
 /// ``ChildProcess``, it is launched by swift-subprocess, not Foundation's `Process`. The run
 /// prefers a queue of its own (``OwnQueueExecutor``), so the process id is known, output read
-/// and signals sent at once, even while the shared threads are seconds behind.
+/// and signals sent without waiting for the shared threads, which can be seconds behind. (The
+/// end of the run may still wait for them: swift-subprocess finishes it in a task of its own.)
 public final class BackgroundProcess: Sendable {
     /// What the run shares with the test: the output so far, and whether the process ended.
     private final class Shared: Sendable {
@@ -33,7 +34,7 @@ public final class BackgroundProcess: Sendable {
         run = Task(executorPreference: executor) {
             defer {
                 shared.ended.store(true, ordering: .releasing)
-                withExtendedLifetime(executor) {}
+                withExtendedLifetime(executor) {}  // for as long as the run, whatever the runtime keeps
             }
             let result = try await Subprocess.run(configuration, input: .none, output: .sequence, error: .sequence) { execution in
                 shared.pid.store(execution.processIdentifier.value, ordering: .releasing)

@@ -3,8 +3,8 @@ import Foundation
 
 // Every test of the package runs at once, in one process, on Swift concurrency's shared threads:
 // one per core, two on CI. Their jobs queue first in, first out, and a job holds its thread until
-// it suspends. Measured during a whole run, a task sleeping 100 ms in a loop woke up to 15 s late:
-// hundreds of tests' jobs were queued ahead of it. `DispatchQueue.global()` is no way out on Linux: it is the same two threads.
+// it suspends. Measured during whole runs, a task sleeping 100 ms in a loop woke up 15 to 28 s
+// late: hundreds of tests' jobs were queued ahead of it. `DispatchQueue.global()` is no way out on Linux: it is the same two threads.
 //
 // So how long anything takes on those threads says nothing in a test. What must happen at a
 // moment (a signal while a child process is part-way through, a read with a deadline) runs on a
@@ -51,8 +51,10 @@ public func waitUntil(
     }
 }
 
-/// Runs the jobs of the tasks that prefer it on a Dispatch queue of its own (a thread Dispatch
-/// adds as needed), so that they run as soon as they can, whatever the shared threads are doing.
+/// Runs the jobs of the tasks that prefer it (and of their child tasks) on a serial Dispatch
+/// queue of its own. Such a queue runs on Dispatch's "overcommit" threads, added as needed, so
+/// its jobs do not queue behind the shared threads' (a global or concurrent queue would not do:
+/// see above). Timers and unstructured tasks made inside still go through the shared threads.
 public final class OwnQueueExecutor: TaskExecutor {
     private let queue: DispatchQueue
 

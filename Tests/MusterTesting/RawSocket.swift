@@ -43,7 +43,7 @@ public final class RawSocket: @unchecked Sendable {
         return result == 0 || (result < 0 && errno != EAGAIN && errno != EWOULDBLOCK)
     }
 
-    /// Everything received until the peer closes, waiting at most `seconds`.
+    /// Everything received until the peer closes, or until nothing has come for `seconds`.
     public func readUntilClosed(within seconds: Int) -> String {
         var timeout = timeval(tv_sec: seconds, tv_usec: 0)
         setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
