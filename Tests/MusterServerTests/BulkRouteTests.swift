@@ -104,7 +104,7 @@ import Testing
                 #expect(staged.firstRange(of: Array(canary.utf8)) == nil, "plaintext staged on disk")
             }
             try socket.send(bytes: body[half...])
-            let response = await offThePool { socket.readUntilClosed(within: 600) }
+            let response = await offThePool { socket.readUntilClosed() }
             #expect(response.hasPrefix("HTTP/1.1 200"))
             #expect(response.contains("\"created\":15000"))
         }

@@ -83,23 +83,20 @@ public final class BackgroundProcess: Sendable {
     /// thread of its own: a task's sleep can end seconds late on a busy machine, and a test that
     /// must catch a moment (an import part-way through) would miss it. Returns whether the
     /// process was running when signalled.
-    public func signal(_ signal: Int32, when condition: @escaping @Sendable () -> Bool, within limit: Duration) async -> Bool {
+    public func signal(_ signal: Int32, when condition: @escaping @Sendable () -> Bool, within limit: Duration = hangLimit) async -> Bool {
         let shared = self.shared
-        return await withCheckedContinuation { continuation in
-            Thread.detachNewThread {
-                let deadline = ContinuousClock.now + limit
-                while ContinuousClock.now < deadline && !shared.ended.load(ordering: .acquiring) {
-                    let pid = shared.pid.load(ordering: .acquiring)
-                    if pid != 0 && condition() {
-                        // Straight to the process, not through the run's task, which a busy
-                        // machine may run late; `ended` is set only once the run has reaped it.
-                        continuation.resume(returning: Foundation.kill(pid, signal) == 0)
-                        return
-                    }
-                    Thread.sleep(forTimeInterval: 0.01)
+        return await offThePool {
+            let deadline = ContinuousClock.now + limit
+            while ContinuousClock.now < deadline && !shared.ended.load(ordering: .acquiring) {
+                let pid = shared.pid.load(ordering: .acquiring)
+                if pid != 0 && condition() {
+                    // Straight to the process, not through the run's task, which a busy
+                    // machine may run late; `ended` is set only once the run has reaped it.
+                    return Foundation.kill(pid, signal) == 0
                 }
-                continuation.resume(returning: false)
+                Thread.sleep(forTimeInterval: 0.01)
             }
+            return false
         }
     }
 

@@ -4,7 +4,8 @@ import Foundation
 // Every test of the package runs at once, in one process, on Swift concurrency's shared threads:
 // one per core, two on CI. Their jobs queue first in, first out, and a job holds its thread until
 // it suspends. Measured during whole runs, a task sleeping 100 ms in a loop woke up 15 to 28 s
-// late: hundreds of tests' jobs were queued ahead of it. `DispatchQueue.global()` is no way out on Linux: it is the same two threads.
+// late: hundreds of tests' jobs were queued ahead of it. `DispatchQueue.global()` is no way out
+// on Linux: it is the same two threads.
 //
 // So how long anything takes on those threads says nothing in a test. What must happen at a
 // moment (a signal while a child process is part-way through, a read with a deadline) runs on a
@@ -13,18 +14,14 @@ import Foundation
 
 /// Runs `body` on a new thread, not on one of Swift concurrency's few shared threads, and
 /// suspends the caller meanwhile: for blocking calls (a socket read) and for seconds of work
-/// that would otherwise keep every other test waiting.
-public func offThePool<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
-    try await withCheckedThrowingContinuation { continuation in
-        Thread.detachNewThread { continuation.resume(with: Result { try body() }) }
+/// that would otherwise keep every other test waiting. Throws what `body` throws.
+public func offThePool<T: Sendable, Failure: Error>(
+    _ body: @escaping @Sendable () throws(Failure) -> T
+) async throws(Failure) -> T {
+    let result = await withCheckedContinuation { (continuation: CheckedContinuation<Result<T, Failure>, Never>) in
+        Thread.detachNewThread { continuation.resume(returning: Result { () throws(Failure) in try body() }) }
     }
-}
-
-/// ``offThePool(_:)`` for work that cannot fail.
-public func offThePool<T: Sendable>(_ body: @escaping @Sendable () -> T) async -> T {
-    await withCheckedContinuation { continuation in
-        Thread.detachNewThread { continuation.resume(returning: body()) }
-    }
+    return try result.get()
 }
 
 /// The limit for a wait that only a hang should reach: long enough that no busy machine
