@@ -3,6 +3,7 @@ import MusterAccess
 import MusterCSV
 import MusterCore
 import MusterRegister
+import MusterStore
 import NIOCore
 
 extension APIError {
@@ -23,6 +24,8 @@ extension APIError {
             return APIError(
                 .unprocessableContent, "import_failed",
                 "nothing was imported: \(error.total) problem\(error.total == 1 ? "" : "s") found", problems: problems)
+        case let error as StoreError where error.code == .busy:
+            return APIError(.serviceUnavailable, "busy", "the register is busy: try again shortly", retryAfter: 5)
         case is NIOTooManyBytesError:
             return APIError(.contentTooLarge, "body_too_large", "the request body is too large")
         case is DecodingError:

@@ -12,11 +12,14 @@ public final class SQLiteStore: Store {
     /// a lookup running on its thread, so a wait is always short.
     private let lookups: LookupConnections
     public let path: String
+    /// How long a write waits for another process's write to end before it fails.
+    let busyTimeout: Double
 
     /// Opens the register database at `path`; `create` makes it (and its schema) if absent.
     /// `memoryMapped` reads pages through a memory map (see `RegisterConfiguration`).
-    public init(path: String, create: Bool, memoryMapped: Bool = true) throws {
+    public init(path: String, create: Bool, memoryMapped: Bool = true, busyTimeout: Double = 30) throws {
         self.path = path
+        self.busyTimeout = busyTimeout
         if !create && !FileManager.default.fileExists(atPath: path) {
             throw StoreError(.notInitialised, "no register database at \(path): run `muster init` first")
         }
@@ -31,6 +34,10 @@ public final class SQLiteStore: Store {
             // ledger scans of verify and restore are read-bound.
             if memoryMapped { try db.execute(sql: "PRAGMA mmap_size = 4294967296") }
         }
+        // Another process (the CLI beside the server, say) may be writing: wait for its
+        // transaction to end rather than fail at once with "database is locked". Writes take the
+        // lock when they begin (GRDB begins them IMMEDIATE), so waiting can never deadlock.
+        configuration.busyMode = .timeout(busyTimeout)
         // Lookups run on the calling thread (see `lookup`): more readers than threads that
         // could run them at once, so a lookup never waits for a connection.
         configuration.maximumReaderCount = max(8, 2 * ProcessInfo.processInfo.activeProcessorCount + 4)
@@ -44,7 +51,7 @@ public final class SQLiteStore: Store {
     }
 
     public func read<T: Sendable>(_ body: @escaping @Sendable (any StoreReading) throws -> T) async throws -> T {
-        try await pool.read { db in try body(SQLiteTransaction(db)) }
+        try await namingBusy { try await pool.read { db in try body(SQLiteTransaction(db)) } }
     }
 
     /// Runs on the calling thread: SQLite is in this process, and a lookup is a few microseconds
@@ -53,11 +60,11 @@ public final class SQLiteStore: Store {
     /// one of the few threads Swift concurrency runs everything on. Reads never wait for the
     /// writer (WAL), only for a free reader connection, of which there are more than threads.
     public func lookup<T: Sendable>(_ body: @escaping @Sendable (any StoreReading) throws -> T) async throws -> T {
-        try lookups.read { tx in try body(tx) }
+        do { return try lookups.read { tx in try body(tx) } } catch { throw namingBusy(error) }
     }
 
     public func write<T: Sendable>(_ body: @escaping @Sendable (any StoreWriting) throws -> T) async throws -> T {
-        try await pool.write { db in try body(SQLiteTransaction(db)) }
+        try await namingBusy { try await pool.write { db in try body(SQLiteTransaction(db)) } }
     }
 
     /// Holds the writer connection for the whole series (up to ``seriesHold``), committing one
@@ -69,16 +76,29 @@ public final class SQLiteStore: Store {
         body: @escaping @Sendable (any StoreWriting, Work) throws -> T,
         committed: @escaping @Sendable (Result<T, any Error>) -> Void
     ) async throws {
+        try await namingBusy { try await series(next: next, body: body, committed: committed) }
+    }
+
+    private func series<Work: Sendable, T: Sendable>(
+        next: @escaping @Sendable () -> Work?,
+        body: @escaping @Sendable (any StoreWriting, Work) throws -> T,
+        committed: @escaping @Sendable (Result<T, any Error>) -> Void
+    ) async throws {
         try await pool.writeWithoutTransaction { db in
             let deadline = ContinuousClock.now + Self.seriesHold
             let statements = StatementCache()
-            // No one else writes while the series holds the writer: each transaction starts
-            // from the ledger's end as the last one committed it, without reading the tree's
-            // border again (up to 64 range reads of kept nodes, see `MerkleTiles`).
+            // No one else in this process writes while the series holds the writer: each
+            // transaction starts from the ledger's end as the last one committed it, without
+            // reading the tree's border again (up to 64 range reads of kept nodes, see
+            // `MerkleTiles`), unless another process has committed in between.
             var tail = LedgerTail()
+            var version = try Self.dataVersion(db)
             while ContinuousClock.now < deadline, let work = next() {
                 var result: T?
                 do {
+                    // Another process may have committed since: then the end is read again.
+                    let now = try Self.dataVersion(db)
+                    if now != version { (tail, version) = (LedgerTail(), now) }
                     let tx = SQLiteTransaction(db, statements: statements, tail: tail)
                     try db.inTransaction {
                         result = try body(tx, work)
@@ -88,7 +108,7 @@ public final class SQLiteStore: Store {
                     committed(.success(result!))
                 } catch {
                     tail = LedgerTail()  // rolled back: read the end again
-                    committed(.failure(error))
+                    committed(.failure(self.namingBusy(error)))
                 }
             }
         }
@@ -97,12 +117,29 @@ public final class SQLiteStore: Store {
     /// How long a series keeps the writer before letting the writes queued behind it run.
     static let seriesHold = Duration.milliseconds(20)
 
+    /// A number that changes whenever another connection, in any process, commits to the
+    /// database (SQLite's `data_version`): read without touching the file.
+    static func dataVersion(_ db: Database) throws -> Int {
+        try Int.fetchOne(db, sql: "PRAGMA data_version") ?? 0
+    }
+
     /// Writes everything in the WAL back to the main file and truncates the WAL, so pages that
     /// held destroyed keys are gone from every file of the database.
     public func checkpoint() async throws {
         try await pool.writeWithoutTransaction { db in
             _ = try db.checkpoint(.truncate)
         }
+    }
+
+    /// Runs `body`, turning SQLite's "database is locked" into an error that says what happened.
+    func namingBusy<T>(_ body: () async throws -> T) async throws -> T {
+        do { return try await body() } catch { throw namingBusy(error) }
+    }
+
+    func namingBusy(_ error: any Error) -> any Error {
+        guard let error = error as? DatabaseError, error.resultCode == .SQLITE_BUSY else { return error }
+        return StoreError(
+            .busy, "the register database is busy: another process has been writing to it for over \(String(format: "%g", busyTimeout)) s; try again when it has finished")
     }
 
     /// GRDB errors can quote SQL; keep only SQLite's own message, which names no values.

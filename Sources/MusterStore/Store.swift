@@ -238,6 +238,8 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
         case alreadyInitialised = "already_initialised"
         case corrupt
         case conflict
+        /// Another process held the database for longer than a write waits: try again later.
+        case busy
         case io
     }
 

@@ -51,7 +51,12 @@ private func describe(_ error: any Error) -> (String, Int32) {
         }
     case let e as KeyringError: return (e.message, e.code == .exists ? 73 : 77)
     case let e as CryptoFailure: return (e.message, 77)
-    case let e as StoreError: return (e.message, e.code == .notInitialised ? 66 : 1)
+    case let e as StoreError:
+        switch e.code {
+        case .notInitialised: return (e.message, 66)
+        case .busy: return (e.message, 75)  // EX_TEMPFAIL: try again later
+        default: return (e.message, 1)
+        }
     case let e as CSVError: return (e.description, 65)
     case let e as ProofError: return ("proof rejected: \(e.message)", 65)
     case let e as MerkleError: return ("proof rejected: \(e.message)", 65)

@@ -97,7 +97,11 @@ struct SQLiteRawAccess {
     let queue: DatabaseQueue
 
     init(path: String) throws {
-        queue = try DatabaseQueue(path: path)
+        // The register may be signing a checkpoint in the background when a test edits its
+        // database; wait for its write to end rather than fail with "database is locked".
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(TimeInterval(hangLimit.components.seconds))
+        queue = try DatabaseQueue(path: path, configuration: configuration)
     }
 
     func execute(_ sql: String) throws {

@@ -1,0 +1,167 @@
+import Foundation
+import GRDB
+import MusterLedger
+import MusterTesting
+import Synchronization
+import Testing
+
+@testable import MusterStore
+
+/// SQLite lets one connection write at a time, across every process that opens the file: the
+/// server and a CLI command beside it, or two commands. A second connection to the same file
+/// stands in for the other process.
+@Suite struct SQLiteOtherProcessTests {
+    /// Another process's write transaction, holding the database's write lock until released.
+    final class OtherProcessWrite: Sendable {
+        private let release = DispatchSemaphore(value: 0)
+        private let ended = DispatchSemaphore(value: 0)
+        private let failure = Mutex<String?>(nil)
+        private let released = Atomic(false)
+        var isReleased: Bool { released.load(ordering: .sequentiallyConsistent) }
+
+        /// Returns once the other connection holds the lock, on a thread of its own.
+        init(path: String) async throws {
+            let held = DispatchSemaphore(value: 0)
+            Thread.detachNewThread { [self] in
+                do {
+                    let queue = try DatabaseQueue(path: path)
+                    try queue.inDatabase { db in
+                        try db.execute(sql: "BEGIN IMMEDIATE")
+                        held.signal()
+                        self.release.wait()
+                        try db.execute(sql: "COMMIT")
+                    }
+                } catch {
+                    self.failure.withLock { $0 = "\(error)" }
+                    held.signal()
+                }
+                self.ended.signal()
+            }
+            await offThePool { held.wait() }
+            if let failure = failure.withLock({ $0 }) { throw StoreError(.io, failure) }
+        }
+
+        /// Commits the other transaction, and returns once it has.
+        func end() async {
+            released.store(true, ordering: .sequentiallyConsistent)
+            release.signal()
+            await offThePool { [ended] in ended.wait() }
+        }
+    }
+
+    /// Runs `body` as a task and blocks the calling thread (never one of Swift concurrency's)
+    /// until it ends; returns its error, if any.
+    static func blocking(_ body: @escaping @Sendable () async throws -> Void) -> String? {
+        let ended = DispatchSemaphore(value: 0)
+        let failure = Mutex<String?>(nil)
+        Task {
+            do { try await body() } catch { failure.withLock { $0 = "\(error)" } }
+            ended.signal()
+        }
+        ended.wait()
+        return failure.withLock { $0 }
+    }
+
+    static func disclosure() -> EntryDraft {
+        StoreFixtures.draft(.disclosure, subject: nil, payload: [])
+    }
+
+    /// A write begun while another process writes waits for it to end, then runs: it neither
+    /// fails at once with "database is locked" nor runs inside the other's transaction.
+    @Test func aWriteWaitsForAnotherProcessToFinish() async throws {
+        let directory = TemporaryDirectory("muster-other-process")
+        let store = try SQLiteStore(path: directory.file("register.sqlite"), create: true)
+        let other = try await OtherProcessWrite(path: directory.file("register.sqlite"))
+        let begun = Mutex(false)
+        let write = Task {
+            begun.withLock { $0 = true }
+            return try await store.write { tx in
+                // Only once the other transaction has ended can this one have begun.
+                let released = other.isReleased
+                #expect(released)
+                return try tx.append(Self.disclosure()).entry.sequence
+            }
+        }
+        try await waitUntil("the write has begun") { begun.withLock { $0 } }
+        // Time for the write to reach SQLite and find the lock taken (without a busy timeout it
+        // would fail there, at once); its writer queue has a thread of its own.
+        try await Task.sleep(for: .milliseconds(300))
+        await other.end()
+        #expect(try await write.value == 1)
+    }
+
+    /// A write that waits longer than the store's busy timeout fails with an error that says what
+    /// happened, and writes nothing.
+    @Test func aWriteThatWaitsTooLongSaysTheRegisterIsBusy() async throws {
+        let directory = TemporaryDirectory("muster-other-process")
+        let store = try SQLiteStore(path: directory.file("register.sqlite"), create: true, busyTimeout: 0.2)
+        let other = try await OtherProcessWrite(path: directory.file("register.sqlite"))
+        let error = await #expect(throws: StoreError.self) {
+            try await store.write { tx in try tx.append(Self.disclosure()) }
+        }
+        await other.end()
+        #expect(error?.code == .busy)
+        #expect(error?.message.contains("another process has been writing to it for over 0.2 s") == true)
+        #expect(try await store.read { try $0.ledgerHead().size } == 0)
+    }
+
+    /// A write series keeps the ledger's end from one transaction to the next; when another
+    /// process appends in between, the next transaction reads the end again and carries on after
+    /// the other's entry: the chain links up and the tree's root is the root of every entry.
+    @Test func aSeriesCarriesOnAfterAnotherProcessesEntries() async throws {
+        let directory = TemporaryDirectory("muster-other-process")
+        let store = try SQLiteStore(path: directory.file("register.sqlite"), create: true)
+        let otherStore = try SQLiteStore(path: directory.file("register.sqlite"), create: false)
+        let handedOut = Mutex(0)
+        let outcomes = Mutex<[String]>([])
+        let lastRoot = Mutex<EntryHash?>(nil)
+        // A series gives the writer up after `seriesHold` (the other process's write can take
+        // longer), and is then asked again, as the server does.
+        repeat {
+            try await store.writeSeries(
+                next: { () -> Int? in
+                    let item = handedOut.withLock { count in
+                        count += 1
+                        return count
+                    }
+                    guard item <= 3 else { return nil }
+                    // Between the series' first and second transactions (the series is not in a
+                    // transaction while it asks for work), the other process appends an entry. This
+                    // thread is the series' writer queue, not one of Swift concurrency's.
+                    if item == 2,
+                        let failure = Self.blocking({
+                            _ = try await otherStore.write { tx in
+                                try tx.append(StoreFixtures.draft(.importBatch, subject: nil, payload: []))
+                            }
+                        })
+                    {
+                        outcomes.withLock { $0.append("the other process failed: \(failure)") }
+                    }
+                    return item
+                },
+                body: { tx, _ -> UInt64 in
+                    let sealed = try tx.append(Self.disclosure())
+                    lastRoot.withLock { $0 = tx.knownRoot(size: sealed.entry.sequence) }
+                    return sealed.entry.sequence
+                },
+                committed: { (outcome: Result<UInt64, any Error>) in
+                    outcomes.withLock { $0.append((try? outcome.get()).map { "entry \($0)" } ?? "failed: \(outcome)") }
+                })
+        } while handedOut.withLock({ $0 }) <= 3
+        #expect(outcomes.withLock { $0 } == ["entry 1", "entry 3", "entry 4"])
+        let entries = try await store.read { tx in
+            var entries: [LedgerEntry] = []
+            try tx.forEachEntry(from: 1) { _, bytes, _ in entries.append(try LedgerEntry(encoded: bytes)) }
+            return entries
+        }
+        #expect(entries.map(\.kind) == [.disclosure, .importBatch, .disclosure, .disclosure])
+        var tree = MerkleAppender()
+        var previous = EntryHash.zero
+        for entry in entries {
+            #expect(entry.previousHash == previous, "entry \(entry.sequence) links to the one before")
+            previous = MerkleHash.leaf(entry.encoded)
+            _ = tree.append(leafHash: previous)
+        }
+        #expect(lastRoot.withLock { $0 } == tree.root)
+    }
+}
