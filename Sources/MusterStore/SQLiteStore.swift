@@ -125,9 +125,12 @@ public final class SQLiteStore: Store {
 
     /// Writes everything in the WAL back to the main file and truncates the WAL, so pages that
     /// held destroyed keys are gone from every file of the database.
+    /// It waits (up to the busy timeout) for other processes' readers to finish with the log.
     public func checkpoint() async throws {
-        try await pool.writeWithoutTransaction { db in
-            _ = try db.checkpoint(.truncate)
+        try await namingBusy {
+            try await pool.writeWithoutTransaction { db in
+                _ = try db.checkpoint(.truncate)
+            }
         }
     }
 
@@ -139,7 +142,7 @@ public final class SQLiteStore: Store {
     func namingBusy(_ error: any Error) -> any Error {
         guard let error = error as? DatabaseError, error.resultCode == .SQLITE_BUSY else { return error }
         return StoreError(
-            .busy, "the register database is busy: another process has been writing to it for over \(String(format: "%g", busyTimeout)) s; try again when it has finished")
+            .busy, "the register database is busy: another process has held it for over \(String(format: "%g", busyTimeout)) s; try again when it has finished")
     }
 
     /// GRDB errors can quote SQL; keep only SQLite's own message, which names no values.

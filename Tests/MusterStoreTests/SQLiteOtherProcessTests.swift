@@ -11,22 +11,28 @@ import Testing
 /// server and a CLI command beside it, or two commands. A second connection to the same file
 /// stands in for the other process.
 @Suite struct SQLiteOtherProcessTests {
-    /// Another process's write transaction, holding the database's write lock until released.
-    final class OtherProcessWrite: Sendable {
+    /// Another process's transaction, holding the database's write lock (a write) or a
+    /// snapshot of it (a read) until released.
+    final class OtherProcessTransaction: Sendable {
+        enum Kind { case write, read }
+
         private let release = DispatchSemaphore(value: 0)
         private let ended = DispatchSemaphore(value: 0)
         private let failure = Mutex<String?>(nil)
         private let released = Atomic(false)
         var isReleased: Bool { released.load(ordering: .sequentiallyConsistent) }
 
-        /// Returns once the other connection holds the lock, on a thread of its own.
-        init(path: String) async throws {
+        /// Returns once the other connection, on a thread of its own, holds what `kind` takes.
+        init(path: String, _ kind: Kind) async throws {
             let held = DispatchSemaphore(value: 0)
             Thread.detachNewThread { [self] in
                 do {
                     let queue = try DatabaseQueue(path: path)
                     try queue.inDatabase { db in
-                        try db.execute(sql: "BEGIN IMMEDIATE")
+                        switch kind {
+                        case .write: try db.execute(sql: "BEGIN IMMEDIATE")
+                        case .read: try db.execute(sql: "BEGIN; SELECT count(*) FROM ledger")
+                        }
                         held.signal()
                         self.release.wait()
                         try db.execute(sql: "COMMIT")
@@ -41,7 +47,7 @@ import Testing
             if let failure = failure.withLock({ $0 }) { throw StoreError(.io, failure) }
         }
 
-        /// Commits the other transaction, and returns once it has.
+        /// Ends the other transaction, and returns once it has.
         func end() async {
             released.store(true, ordering: .sequentiallyConsistent)
             release.signal()
@@ -71,7 +77,7 @@ import Testing
     @Test func aWriteWaitsForAnotherProcessToFinish() async throws {
         let directory = TemporaryDirectory("muster-other-process")
         let store = try SQLiteStore(path: directory.file("register.sqlite"), create: true)
-        let other = try await OtherProcessWrite(path: directory.file("register.sqlite"))
+        let other = try await OtherProcessTransaction(path: directory.file("register.sqlite"), .write)
         let begun = Mutex(false)
         let write = Task {
             begun.withLock { $0 = true }
@@ -95,14 +101,36 @@ import Testing
     @Test func aWriteThatWaitsTooLongSaysTheRegisterIsBusy() async throws {
         let directory = TemporaryDirectory("muster-other-process")
         let store = try SQLiteStore(path: directory.file("register.sqlite"), create: true, busyTimeout: 0.2)
-        let other = try await OtherProcessWrite(path: directory.file("register.sqlite"))
+        let other = try await OtherProcessTransaction(path: directory.file("register.sqlite"), .write)
         let error = await #expect(throws: StoreError.self) {
             try await store.write { tx in try tx.append(Self.disclosure()) }
         }
         await other.end()
         #expect(error?.code == .busy)
-        #expect(error?.message.contains("another process has been writing to it for over 0.2 s") == true)
+        #expect(error?.message.contains("another process has held it for over 0.2 s") == true)
         #expect(try await store.read { try $0.ledgerHead().size } == 0)
+    }
+
+    /// The checkpoint that erasure makes (the write-ahead log written back and emptied, so that
+    /// no file still holds a destroyed key) waits for another process's reader to finish with
+    /// the log, rather than fail with "database is locked" after the erasure committed.
+    @Test func aCheckpointWaitsForAnotherProcessesReader() async throws {
+        let directory = TemporaryDirectory("muster-other-process")
+        let path = directory.file("register.sqlite")
+        let store = try SQLiteStore(path: path, create: true)
+        _ = try await store.write { tx in try tx.append(Self.disclosure()) }
+        let reader = try await OtherProcessTransaction(path: path, .read)
+        _ = try await store.write { tx in try tx.append(Self.disclosure()) }  // past the reader's snapshot
+        let checkpoint = Task {
+            try await store.checkpoint()
+            let released = reader.isReleased
+            #expect(released, "the log was emptied under a reader")
+        }
+        try await Task.sleep(for: .milliseconds(300))
+        await reader.end()
+        try await checkpoint.value
+        let log = try FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int
+        #expect(log == 0)
     }
 
     /// A write series keeps the ledger's end from one transaction to the next; when another
