@@ -92,19 +92,23 @@ public final class SQLiteStore: Store {
             // reading the tree's border again (up to 64 range reads of kept nodes, see
             // `MerkleTiles`), unless another process has committed in between.
             var tail = LedgerTail()
-            var version = try Self.dataVersion(db)
+            var version: Int?
             while ContinuousClock.now < deadline, let work = next() {
                 var result: T?
+                var tx: SQLiteTransaction?
                 do {
-                    // Another process may have committed since: then the end is read again.
-                    let now = try Self.dataVersion(db)
-                    if now != version { (tail, version) = (LedgerTail(), now) }
-                    let tx = SQLiteTransaction(db, statements: statements, tail: tail)
                     try db.inTransaction {
-                        result = try body(tx, work)
+                        // Read inside the transaction, which holds the write lock, so no other
+                        // process can commit between this check and the appends: if one has
+                        // committed since the last transaction, the end is read again.
+                        let now = try Self.dataVersion(db)
+                        if now != version { (tail, version) = (LedgerTail(), now) }
+                        let transaction = SQLiteTransaction(db, statements: statements, tail: tail)
+                        tx = transaction
+                        result = try body(transaction, work)
                         return .commit
                     }
-                    tail = tx.tail(after: tail)
+                    tail = tx!.tail(after: tail)
                     committed(.success(result!))
                 } catch {
                     tail = LedgerTail()  // rolled back: read the end again
