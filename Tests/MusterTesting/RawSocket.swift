@@ -43,11 +43,17 @@ public final class RawSocket: @unchecked Sendable {
         return result == 0 || (result < 0 && errno != EAGAIN && errno != EWOULDBLOCK)
     }
 
+    /// Makes a read that has received nothing for `limit` (whole seconds) return instead of
+    /// waiting on.
+    public func giveUpReading(after limit: Duration) {
+        var timeout = timeval(tv_sec: Int(limit.components.seconds), tv_usec: 0)
+        setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+    }
+
     /// Everything received until the peer closes, or until nothing has come for `limit` (whole
     /// seconds; by default ``hangLimit``, which only a hang reaches).
     public func readUntilClosed(within limit: Duration = hangLimit) -> String {
-        var timeout = timeval(tv_sec: Int(limit.components.seconds), tv_usec: 0)
-        setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        giveUpReading(after: limit)
         var received: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 4096)
         while true {
