@@ -16,10 +16,12 @@ struct Checkpointer: Sendable {
     /// The checkpoint this process signed last and its root: when it is still the newest, its
     /// root is known without checking the signature again (a signature check costs about as
     /// much as the rest of a small transaction).
-    private let lastSigned = LastSigned()
+    private let lastSigned: LastSigned
 
-    init(keyring: Keyring, origin: String) throws {
+    /// `clock` spaces the signatures out (see ``signed(within:)``).
+    init(keyring: Keyring, origin: String, clock: any CadenceClock = MonotonicCadenceClock()) throws {
         signer = try NoteSigner(name: origin, privateKeySeed: keyring.signing.rawBytes)
+        lastSigned = LastSigned(clock: clock)
     }
 
     /// The verifier key anyone can check checkpoints with (`name+keyID+base64(0x01||key)`).
@@ -56,20 +58,26 @@ struct Checkpointer: Sendable {
 
 /// The last checkpoint text this process signed, with its root and when it was signed.
 ///
-/// The time is read from the monotonic clock, not the register's clock: it only spaces
-/// signatures out, and a wall clock stepped back must not stop them. It is remembered before
+/// The time is read from a ``CadenceClock``, not the register's clock. It is remembered before
 /// the transaction commits; if that rolls back, batches may skip for one interval more than
 /// they should, and the last of a burst still signs.
 final class LastSigned: Sendable {
-    private let state = Mutex<(text: String, root: EntryHash, at: ContinuousClock.Instant)?>(nil)
+    private let clock: any CadenceClock
+    private let state = Mutex<(text: String, root: EntryHash, at: Duration)?>(nil)
+
+    init(clock: any CadenceClock) {
+        self.clock = clock
+    }
 
     func remember(text: String, root: EntryHash) {
-        state.withLock { $0 = (text, root, .now) }
+        let now = clock.elapsed
+        state.withLock { $0 = (text, root, now) }
     }
 
     /// Whether a checkpoint was remembered less than `interval` ago (never, for a zero interval).
     func signed(within interval: Duration) -> Bool {
-        state.withLock { last in last.map { ContinuousClock.now - $0.at < interval } ?? false }
+        let now = clock.elapsed
+        return state.withLock { last in last.map { now - $0.at < interval } ?? false }
     }
 
     /// The root, if `text` is exactly the checkpoint remembered.

@@ -44,8 +44,9 @@ final class DisclosureRecorder: Sendable {
 
     private let appendSeries: AppendSeries
     private let seal: Seal
-    /// How long after an unsigned batch the deferred checkpoint is signed.
+    /// How long after an unsigned batch the deferred checkpoint is signed, on `clock`.
     private let interval: Duration
+    private let clock: any CadenceClock
     private let state = Mutex(State())
 
     /// Batches committed so far (a benchmark reports it beside the checkpoints signed).
@@ -56,8 +57,9 @@ final class DisclosureRecorder: Sendable {
     /// The most entries one transaction takes; more wait for the next.
     static let maxBatch = 10_000
 
-    init(interval: Duration, appendSeries: @escaping AppendSeries, seal: @escaping Seal) {
+    init(interval: Duration, clock: any CadenceClock = MonotonicCadenceClock(), appendSeries: @escaping AppendSeries, seal: @escaping Seal) {
         self.interval = interval
+        self.clock = clock
         self.appendSeries = appendSeries
         self.seal = seal
     }
@@ -149,9 +151,9 @@ final class DisclosureRecorder: Sendable {
     /// Signs a checkpoint once the interval is over. Checked when it runs: a write since may
     /// have signed already, and then nothing is done.
     private func scheduleSeal() {
-        let interval = interval
+        let (interval, clock) = (interval, clock)
         Task {
-            try? await Task.sleep(for: interval)
+            try? await clock.sleep(for: interval)
             state.withLock { $0.sealScheduled = false }
             // A failure (the store is failing) leaves the entries to the next batch or write, and
             // to the shipper, which signs before every round.

@@ -27,11 +27,13 @@ public final class Register: Sendable {
         self.store = store
         self.keyring = keyring
         self.origin = origin
-        let checkpointer = try keyring.map { try Checkpointer(keyring: $0, origin: origin) }
+        let checkpointer = try keyring.map { try Checkpointer(keyring: $0, origin: origin, clock: configuration.cadenceClock) }
         let ledger = LedgerWriter(
             store: store, checkpointer: checkpointer, clock: configuration.clock, checkpointInterval: configuration.checkpointInterval)
         self.ledger = ledger
-        self.disclosures = DisclosureRecorder(interval: configuration.checkpointInterval, appendSeries: ledger.appendBatches, seal: ledger.sealUncovered)
+        self.disclosures = DisclosureRecorder(
+            interval: configuration.checkpointInterval, clock: configuration.cadenceClock, appendSeries: ledger.appendBatches,
+            seal: ledger.sealUncovered)
     }
 
     /// Refuses an actor name the ledger cannot hold.

@@ -27,6 +27,8 @@ public struct RegisterConfiguration: Sendable {
     /// verifier checks every checkpoint: signed per group commit, a busy server's checkpoints took
     /// about 30% of `ledger verify`. Transparency logs likewise sign on an interval, not per entry.
     public var checkpointInterval: Duration = .milliseconds(100)
+    /// The clock that interval is measured by (a test's, to end intervals when it says).
+    public var cadenceClock: any CadenceClock = MonotonicCadenceClock()
 
     public init(
         dataDirectory: String, keysDirectory: String, actor: String, database: String? = nil,

@@ -11,13 +11,17 @@ import Testing
 ///
 /// The burst tests line batches up deterministically: the first disclosure's transaction is
 /// held at the store while the others queue behind it in the recorder, then all are let go. So
-/// there are exactly two batches.
+/// there are exactly two batches. And the interval is measured on a ``ManualCadenceClock``: it
+/// ends when a test advances the clock, however long the batches took.
 @Suite struct CheckpointCadenceTests {
-    /// A register over a ``ScriptedStore`` around `test`'s store, with `interval`, that has just
-    /// signed a checkpoint (one person added, whose number it returns).
-    static func register(_ test: TestRegister, interval: Duration) async throws -> (Register, ScriptedStore, String) {
+    /// A register over a ``ScriptedStore`` around `test`'s store, with `interval` on `clock`,
+    /// that has just signed a checkpoint (one person added, whose number it returns).
+    static func register(
+        _ test: TestRegister, interval: Duration, clock: any CadenceClock = ManualCadenceClock()
+    ) async throws -> (Register, ScriptedStore, String) {
         var configuration = test.register.configuration
         configuration.checkpointInterval = interval
+        configuration.cadenceClock = clock
         let store = ScriptedStore(inner: test.register.store)
         let register = try Register(configuration: configuration, store: store, keyring: test.register.keyring, origin: test.register.origin)
         let number = try await register.add(person("Ann", "Smith"))
@@ -25,16 +29,18 @@ import Testing
     }
 
     /// Reads `number` `readers` times through the public read API: the first read's transaction
-    /// is held until the other readers are queued (and `pause` has passed). Returns whether
+    /// is held until the other readers are queued (and `whileHeld` has run). Returns whether
     /// each read succeeded, the first read first.
-    static func burst(_ register: Register, _ store: ScriptedStore, _ number: String, readers: Int, pause: Duration = .zero) async throws -> [Bool] {
+    static func burst(
+        _ register: Register, _ store: ScriptedStore, _ number: String, readers: Int, whileHeld: () -> Void = {}
+    ) async throws -> [Bool] {
         let writesBefore = store.writes.value
         store.held.mutate { $0 = true }
         let first = Task { (try? await register.person(number: number, disclosure: .test)) != nil }
         try await waitUntil("the first read's write", interval: .milliseconds(1)) { store.writes.value == writesBefore + 1 }
         let others = (1..<readers).map { _ in Task { (try? await register.person(number: number, disclosure: .test)) != nil } }
         try await waitUntil("the other readers to queue", interval: .milliseconds(1)) { register.disclosures.waiting == readers - 1 }
-        try await Task.sleep(for: pause)
+        whileHeld()
         store.held.mutate { $0 = false }
         var succeeded = [await first.value]
         for other in others { succeeded.append(await other.value) }
@@ -51,11 +57,12 @@ import Testing
     }
 
     /// Within the interval of the add's signature, both batches commit unsigned; one
-    /// checkpoint then covers them both. (The interval is long so that a slow machine stays
-    /// within it; the end of the interval is played by the call the shipper makes.)
+    /// checkpoint then covers them both, here signed by the call the shipper makes before the
+    /// interval is over.
     @Test func batchesWithinTheIntervalShareOneCheckpoint() async throws {
         let test = try await TestRegister()
-        let (register, store, number) = try await Self.register(test, interval: .seconds(600))
+        let clock = ManualCadenceClock()
+        let (register, store, number) = try await Self.register(test, interval: .milliseconds(100), clock: clock)
         let before = try await Self.ledger(register)
         let writesBefore = store.writes.value
         let succeeded = try await Self.burst(register, store, number, readers: 50)
@@ -68,15 +75,23 @@ import Testing
         let after = try await Self.ledger(register)
         #expect(after.covered == during.size && after.checkpoints == before.checkpoints + 1)
         _ = try await register.verify()
+        clock.advance(by: .milliseconds(100))  // lets the deferred checkpoint end: nothing is left for it
     }
 
-    /// When the interval is over, the checkpoint comes by itself.
+    /// When the interval is over, the checkpoint comes by itself: not before.
     @Test func theIntervalEndsWithACheckpoint() async throws {
         let test = try await TestRegister()
-        let (register, store, number) = try await Self.register(test, interval: .milliseconds(300))
+        let clock = ManualCadenceClock()
+        let (register, store, number) = try await Self.register(test, interval: .milliseconds(300), clock: clock)
         let before = try await Self.ledger(register)
         _ = try await Self.burst(register, store, number, readers: 20)
+        try await waitUntil("the deferred checkpoint to wait for its time") { clock.sleeping == 1 }
+        clock.advance(by: .milliseconds(299))
+        #expect(clock.sleeping == 1)
+        #expect(try await Self.ledger(register) == (before.size + 20, before.covered, before.checkpoints), "signed within the interval")
+        clock.advance(by: .milliseconds(1))
         try await waitUntil("a checkpoint covering 20 more") { try await Self.ledger(register).covered == before.size + 20 }
+        #expect(try await Self.ledger(register).checkpoints == before.checkpoints + 1)
     }
 
     @Test func withNoIntervalEveryBatchSigns() async throws {
@@ -92,13 +107,18 @@ import Testing
         #expect(try await register.checkpoint(size: before.size + 1).contains("\n\(before.size + 1)\n"))
     }
 
-    /// Past the interval a batch signs in its own transaction; the one right behind it does not.
+    /// Past the interval a batch signs in its own transaction; the one right behind it does not,
+    /// and its checkpoint comes an interval after the first one's.
     @Test func aBatchAfterTheIntervalSignsAtOnce() async throws {
         let test = try await TestRegister()
-        let (register, store, number) = try await Self.register(test, interval: .milliseconds(100))
+        let clock = ManualCadenceClock()
+        let (register, store, number) = try await Self.register(test, interval: .milliseconds(100), clock: clock)
         let before = try await Self.ledger(register)
-        _ = try await Self.burst(register, store, number, readers: 20, pause: .milliseconds(200))
+        _ = try await Self.burst(register, store, number, readers: 20) { clock.advance(by: .milliseconds(200)) }
         #expect(try await register.checkpoint(size: before.size + 1).contains("\n\(before.size + 1)\n"))
+        try await waitUntil("the deferred checkpoint to wait for its time") { clock.sleeping == 1 }
+        #expect(try await Self.ledger(register) == (before.size + 20, before.size + 1, before.checkpoints + 1))
+        clock.advance(by: .milliseconds(100))
         try await waitUntil("a checkpoint covering 20 more") { try await Self.ledger(register).covered == before.size + 20 }
         #expect(try await Self.ledger(register).checkpoints == before.checkpoints + 2)
     }
@@ -118,11 +138,15 @@ import Testing
     /// An unsigned batch followed by a failing one: the deferred checkpoint still covers it.
     @Test func aFailedBatchLeavesNoEntryUncovered() async throws {
         let test = try await TestRegister()
-        let (register, store, number) = try await Self.register(test, interval: .milliseconds(300))
+        let clock = ManualCadenceClock()
+        let (register, store, number) = try await Self.register(test, interval: .milliseconds(300), clock: clock)
         let before = try await Self.ledger(register)
         store.failing.mutate { $0 = store.writes.value + 2 }
         let succeeded = try await Self.burst(register, store, number, readers: 50)
         #expect(succeeded.first == true && succeeded.dropFirst().allSatisfy { !$0 })
+        try await waitUntil("the deferred checkpoint to wait for its time") { clock.sleeping == 1 }
+        #expect(try await Self.ledger(register).covered == before.covered, "the first batch signed")
+        clock.advance(by: .milliseconds(300))
         try await waitUntil("a checkpoint covering 1 more") { try await Self.ledger(register).covered == before.size + 1 }
         #expect(try await Self.ledger(register).size == before.size + 1)
         _ = try await register.verify()
@@ -131,7 +155,8 @@ import Testing
     /// What a process about to stop (or the shipper, before each round) calls: it signs now.
     @Test func uncoveredEntriesAreSignedOnRequest() async throws {
         let test = try await TestRegister()
-        let (register, _, number) = try await Self.register(test, interval: .seconds(600))
+        let clock = ManualCadenceClock()
+        let (register, _, number) = try await Self.register(test, interval: .milliseconds(100), clock: clock)
         _ = try await register.person(number: number, disclosure: .test)
         let unsigned = try await Self.ledger(register)
         #expect(unsigned.covered < unsigned.size)
@@ -140,11 +165,13 @@ import Testing
         #expect(signed.covered == signed.size && signed.checkpoints == unsigned.checkpoints + 1)
         try await register.sealUncoveredEntries()
         #expect(try await Self.ledger(register).checkpoints == signed.checkpoints, "nothing left to sign")
+        clock.advance(by: .milliseconds(100))  // lets the deferred checkpoint end
     }
 
+    /// On the machine's clock, with disclosures arriving as they will.
     @Test func manyUnchoreographedDisclosuresEndFullyCovered() async throws {
         let test = try await TestRegister()
-        let (register, store, number) = try await Self.register(test, interval: .milliseconds(100))
+        let (register, store, number) = try await Self.register(test, interval: .milliseconds(100), clock: MonotonicCadenceClock())
         let before = try await Self.ledger(register)
         let writesBefore = store.writes.value
         try await withThrowingTaskGroup(of: Void.self) { group in
