@@ -13,6 +13,8 @@ struct PendingInserts {
     private var currentRows = 0
     /// Rows held back so far.
     private(set) var count = 0
+    /// The text of a statement of ``rowsPerStatement`` rows, once made.
+    private var fullStatement: String?
 
     init(table: String, columns: [String]) {
         self.table = table
@@ -39,13 +41,25 @@ struct PendingInserts {
             chunks = []
             count = 0
         }
-        return chunks.map { chunk in
-            let rows = (0..<chunk.rows).map { row in
-                "(" + (1...columns.count).map { "$\(row * columns.count + $0)" }.joined(separator: ", ") + ")"
+        var statements: [PostgresQuery] = []
+        for chunk in chunks {
+            if chunk.rows == rowsPerStatement {
+                // Every full chunk has the same text: made once, not once per value of each.
+                if fullStatement == nil { fullStatement = Self.insert(into: table, columns: columns, rows: chunk.rows) }
+                statements.append(PostgresQuery(unsafeSQL: fullStatement!, binds: chunk.binds))
+            } else {
+                statements.append(PostgresQuery(unsafeSQL: Self.insert(into: table, columns: columns, rows: chunk.rows), binds: chunk.binds))
             }
-            let sql = "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES " + rows.joined(separator: ", ")
-            return PostgresQuery(unsafeSQL: sql, binds: chunk.binds)
         }
+        return statements
+    }
+
+    /// `INSERT` of `rows` rows, their values numbered row by row.
+    private static func insert(into table: String, columns: [String], rows: Int) -> String {
+        let values = (0..<rows).map { row in
+            "(" + (1...columns.count).map { "$\(row * columns.count + $0)" }.joined(separator: ", ") + ")"
+        }
+        return "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES " + values.joined(separator: ", ")
     }
 
     private mutating func closeChunk() {

@@ -61,7 +61,7 @@ public final class PostgresStore: Store {
                 try tx.execute("COMMIT")
                 return result
             } catch {
-                tx.pending = nil  // held-back writes die with the transaction
+                tx.abandonWrites()  // held-back writes die with the transaction
                 try? tx.execute("ROLLBACK")
                 throw error
             }
@@ -89,11 +89,27 @@ public final class PostgresStore: Store {
 
     /// Runs one query and waits for all its rows.
     func query(_ query: PostgresQuery) throws -> PostgresQueryResult {
+        try wait(send(query))
+    }
+
+    /// Sends one query; the connection runs the queries sent in order.
+    func send(_ query: PostgresQuery) -> EventLoopFuture<PostgresQueryResult> {
+        connection.query(query, logger: logger)
+    }
+
+    /// Waits for the answer to a query sent.
+    func wait(_ answer: EventLoopFuture<PostgresQueryResult>) throws -> PostgresQueryResult {
         do {
-            return try connection.query(query, logger: logger).wait()
+            return try answer.wait()
         } catch {
-            throw StoreError(error is PSQLError && "\(error)".contains("23505") ? .conflict : .io, "PostgreSQL: \(Self.describe(error))")
+            throw StoreError(Self.isUniqueViolation(error) ? .conflict : .io, "PostgreSQL: \(Self.describe(error))")
         }
+    }
+
+    /// Whether the server refused a row for a unique constraint (SQLSTATE 23505). Read from the
+    /// server's fields: PostgresNIO's description of an error leaves them out.
+    static func isUniqueViolation(_ error: any Error) -> Bool {
+        (error as? PSQLError)?.serverInfo?[.sqlState] == "23505"
     }
 
     /// PostgreSQL's own message (which names tables and constraints, and, for our parameterised

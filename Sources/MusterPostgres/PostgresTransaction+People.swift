@@ -46,11 +46,12 @@ extension PostgresTransaction {
     }
 
     func insert(_ row: PersonRow) throws {
-        let placeholders = (1...PersonColumns.names.count).map { "$\($0)" }.joined(separator: ", ")
-        try write(
-            { writes in writes.people.add { Self.append(row, to: &$0) } },
-            else: PostgresQuery(unsafeSQL: "INSERT INTO people (\(Self.columns)) VALUES (\(placeholders))", binds: bindings(row)))
+        try write({ writes in writes.people.add { Self.append(row, to: &$0) } }, else: PostgresQuery(unsafeSQL: Self.insertSQL, binds: bindings(row)))
     }
+
+    /// Made once: an import inserts hundreds of thousands of people.
+    private static let insertSQL =
+        "INSERT INTO people (\(columns)) VALUES (\((1...PersonColumns.names.count).map { "$\($0)" }.joined(separator: ", ")))"
 
     /// Many people at once: one query for the lot.
     func people(numbers: [String]) throws -> [String: PersonRow] {

@@ -15,6 +15,9 @@ final class PostgresTransaction: StoreWriting {
     private var indexesSetAside = false
     /// Writes held back during bulk work (`nil` otherwise); sent before any other statement.
     var pending: PendingWrites?
+    /// Batches of held-back writes sent and not yet known to have succeeded, oldest first: each
+    /// batch's statements, as the connection will answer them (see ``flushPendingWrites()``).
+    private var inFlight: [[EventLoopFuture<PostgresQueryResult>]] = []
 
     init(store: PostgresStore) {
         self.store = store
@@ -26,31 +29,60 @@ final class PostgresTransaction: StoreWriting {
         try run(PostgresQuery(unsafeSQL: sql))
     }
 
-    /// Runs one statement, after sending any writes held back, so it sees all of them.
+    /// Runs one statement, after every write held back has succeeded, so it sees all of them.
     @discardableResult
     func run(_ query: PostgresQuery) throws -> PostgresQueryResult {
         try flushPendingWrites()
+        try awaitWrites(keeping: 0)
         return try store.query(query)
     }
 
-    /// Sends every write held back by bulk work.
+    /// Sends every write held back by bulk work, without waiting for it: the connection runs
+    /// statements in the order sent, so while the server inserts one batch this thread holds
+    /// back the next. Waiting for each batch, an import spent as long waiting as either side
+    /// spent working (measured on 100,000 people: 9 s of Muster's CPU, 16 s of the server's,
+    /// 35 s in all). At most one batch is left in flight, which bounds the memory held.
     func flushPendingWrites() throws {
-        guard var writes = pending, writes.count > 0 else { return }
-        let statements = writes.take()
-        pending = writes
-        for statement in statements { _ = try store.query(statement) }
+        guard let count = pending?.count, count > 0 else { return }
+        inFlight.append(pending!.take().map { store.send($0) })
+        try awaitWrites(keeping: 1)
+    }
+
+    /// Waits until at most `kept` batches of writes are in flight, oldest first; throws the
+    /// first failure (after the server has answered every statement of that batch).
+    private func awaitWrites(keeping kept: Int) throws {
+        while inFlight.count > kept {
+            let batch = inFlight.removeFirst()
+            var failure: (any Error)?
+            for statement in batch {
+                do { _ = try store.wait(statement) } catch { failure = failure ?? error }
+            }
+            if let failure { throw failure }
+        }
+    }
+
+    /// Forgets the writes held back and waits for those in flight, whatever their outcome:
+    /// the transaction is being rolled back.
+    func abandonWrites() {
+        pending = nil
+        while !inFlight.isEmpty {
+            for statement in inFlight.removeFirst() { _ = try? store.wait(statement) }
+        }
     }
 
     /// Holds a write back when bulk work is under way (sending a batch once enough are held);
     /// otherwise runs `statement` at once.
+    ///
+    /// The writes are changed in place (`pending!`), never through a copy: a copy shares their
+    /// buffers, and the next value added then copied the whole buffer of bound values first, for
+    /// every value (a third of a PostgreSQL import's CPU).
     func write(_ hold: (inout PendingWrites) -> Void, else statement: @autoclosure () throws -> PostgresQuery) throws {
-        guard var writes = pending else {
+        guard pending != nil else {
             try run(try statement())
             return
         }
-        hold(&writes)
-        pending = writes
-        if writes.count >= PendingWrites.flushThreshold { try flushPendingWrites() }
+        hold(&pending!)
+        if pending!.count >= PendingWrites.flushThreshold { try flushPendingWrites() }
     }
 
     func strings(_ sql: String) throws -> [String] {
@@ -267,6 +299,7 @@ final class PostgresTransaction: StoreWriting {
 
     func endBulkWrites() throws {
         try flushPendingWrites()
+        try awaitWrites(keeping: 0)
         pending = nil
         guard indexesSetAside else { return }
         for index in PostgresSchema.searchIndexes { try execute(index.createSQL) }

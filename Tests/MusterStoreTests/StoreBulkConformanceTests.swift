@@ -76,6 +76,65 @@ import Testing
         #expect(try await store.read { try $0.personCount() } == 1)
         #expect(try await store.read { try $0.ledgerHead() } == .empty)
     }
+
+    /// Writes for this many people are sent as several batches (20,000 writes a batch), so that
+    /// a backend that sends one batch while holding back the next has batches in flight.
+    static let manyBatches = 16_000
+
+    /// Many batches, sent while later ones are held back, all commit, in order.
+    @Test(arguments: StoreBackend.available)
+    func bulkWritesOfManyBatchesCommitInOrder(_ backend: StoreBackend) async throws {
+        let subject = try await backend.make()
+        defer { withExtendedLifetime(subject) {} }
+        let store = subject.store
+        try await store.write { tx in
+            try tx.beginBulkWrites(expectedRows: Self.manyBatches)
+            for index in 1...Self.manyBatches {
+                let row = StoreFixtures.row("M\(index)")
+                _ = try tx.append(StoreFixtures.draft(subject: row.id))
+                try tx.insert(row)
+                try tx.putWrappedKey([UInt8(index & 0xFF)], for: row.id)
+            }
+            try tx.endBulkWrites()
+        }
+        #expect(try await store.read { try $0.personCount() } == Self.manyBatches)
+        #expect(try await store.read { try $0.wrappedKeyCount() } == Self.manyBatches)
+        let chained = try await store.read { tx in
+            var verifier = ChainVerifier()
+            try tx.forEachEntry(from: 1) { try verifier.check(sequence: $0, bytes: $1, storedHash: $2) }
+            return verifier.head.size
+        }
+        #expect(chained == UInt64(Self.manyBatches))
+    }
+
+    /// A row refused in the first batch, noticed only once later batches have been sent: the
+    /// refusal is what is reported (not what the server says of the statements after it), nothing
+    /// stays, and the store goes on working.
+    @Test(arguments: StoreBackend.available)
+    func aRefusalInAnEarlyBatchIsReportedAndUndoesTheRest(_ backend: StoreBackend) async throws {
+        let subject = try await backend.make()
+        defer { withExtendedLifetime(subject) {} }
+        let store = subject.store
+        try await store.write { try $0.insert(StoreFixtures.row("M5")) }
+        do {
+            try await store.write { tx in
+                try tx.beginBulkWrites(expectedRows: Self.manyBatches)
+                for index in 1...Self.manyBatches {
+                    let row = StoreFixtures.row("M\(index)")
+                    _ = try tx.append(StoreFixtures.draft(subject: row.id))
+                    try tx.insert(row)
+                }
+                try tx.endBulkWrites()
+            }
+            Issue.record("a duplicate membership number was stored")
+        } catch let error as StoreError {
+            #expect(error.code == .conflict, "\(error)")
+        }
+        #expect(try await store.read { try $0.personCount() } == 1)
+        #expect(try await store.read { try $0.ledgerHead() } == .empty)
+        try await store.write { try $0.insert(StoreFixtures.row("M6")) }
+        #expect(try await store.read { try $0.personCount() } == 2)
+    }
 }
 
 /// Staff accounts and tokens, on every backend.
