@@ -59,11 +59,18 @@ extension PostgresTransaction {
         var binds = PostgresBindings()
         binds.append(numbers)
         var found: [String: PersonRow] = [:]
-        for row in try run(PostgresQuery(unsafeSQL: "SELECT \(Self.columns) FROM people WHERE number = ANY($1)", binds: binds)) {
+        for row in try run(PostgresQuery(unsafeSQL: Self.peopleByNumbersSQL, binds: binds)) {
             let person = try decodePerson(row)
             found[person.number] = person
         }
         return found
+    }
+
+    /// The batched lookups of a bulk import (`$1` an array of numbers, or of digests).
+    static let peopleByNumbersSQL = "SELECT \(columns) FROM people WHERE number = ANY($1)"
+    static func numbersByIndexSQL(_ kind: BlindIndexKind) -> String {
+        let column = PersonColumns.index(kind)
+        return "SELECT \(column), number FROM people WHERE \(column) = ANY($1) ORDER BY number"
     }
 
     /// Many blind-index digests at once: one query for the lot.
@@ -71,10 +78,8 @@ extension PostgresTransaction {
         guard !digests.isEmpty else { return [:] }
         var binds = PostgresBindings()
         binds.append(Set(digests).map { ByteBuffer(bytes: $0) })
-        let column = PersonColumns.index(kind)
         var found: [[UInt8]: [String]] = [:]
-        let sql = "SELECT \(column), number FROM people WHERE \(column) = ANY($1) ORDER BY number"
-        for row in try run(PostgresQuery(unsafeSQL: sql, binds: binds)) {
+        for row in try run(PostgresQuery(unsafeSQL: Self.numbersByIndexSQL(kind), binds: binds)) {
             let (digest, number) = try row.decode((Data, String).self)
             found[[UInt8](digest), default: []].append(number)
         }
