@@ -42,16 +42,16 @@ struct PendingInserts {
             count = 0
         }
         var statements: [PostgresQuery] = []
-        for chunk in chunks {
-            if chunk.rows == rowsPerStatement {
-                // Every full chunk has the same text: made once, not once per value of each.
-                if fullStatement == nil { fullStatement = Self.insert(into: table, columns: columns, rows: chunk.rows) }
-                statements.append(PostgresQuery(unsafeSQL: fullStatement!, binds: chunk.binds))
-            } else {
-                statements.append(PostgresQuery(unsafeSQL: Self.insert(into: table, columns: columns, rows: chunk.rows), binds: chunk.binds))
-            }
-        }
+        for chunk in chunks { statements.append(PostgresQuery(unsafeSQL: statement(rows: chunk.rows), binds: chunk.binds)) }
         return statements
+    }
+
+    /// The text of an `INSERT` of `rows` rows. Every full chunk has the same: it is made once,
+    /// not once per chunk (a string per value of each).
+    private mutating func statement(rows: Int) -> String {
+        guard rows == rowsPerStatement else { return Self.insert(into: table, columns: columns, rows: rows) }
+        if fullStatement == nil { fullStatement = Self.insert(into: table, columns: columns, rows: rows) }
+        return fullStatement!
     }
 
     /// `INSERT` of `rows` rows, their values numbered row by row.
