@@ -55,7 +55,7 @@ struct PendingInserts {
     }
 
     /// `INSERT` of `rows` rows, their values numbered row by row.
-    private static func insert(into table: String, columns: [String], rows: Int) -> String {
+    static func insert(into table: String, columns: [String], rows: Int) -> String {
         let values = (0..<rows).map { row in
             "(" + (1...columns.count).map { "$\(row * columns.count + $0)" }.joined(separator: ", ") + ")"
         }

@@ -50,8 +50,7 @@ extension PostgresTransaction {
     }
 
     /// Made once: an import inserts hundreds of thousands of people.
-    private static let insertSQL =
-        "INSERT INTO people (\(columns)) VALUES (\((1...PersonColumns.names.count).map { "$\($0)" }.joined(separator: ", ")))"
+    private static let insertSQL = PendingInserts.insert(into: "people", columns: PersonColumns.names, rows: 1)
 
     /// Many people at once: one query for the lot.
     func people(numbers: [String]) throws -> [String: PersonRow] {
