@@ -18,87 +18,93 @@ extension PersonRecord {
 
     /// Sets `field` when `bytes` are a canonical value of it; `false` (changing nothing) otherwise.
     private mutating func setCanonical(_ field: Field, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        switch field {
-        case .membershipNumber:
-            if bytes.isEmpty {
-                membershipNumber = nil
-                return true
-            }
-            guard bytes.count <= 32,
-                bytes.allSatisfy({ Text.isASCIIAlphanumeric($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "/") })
-            else { return false }
-            membershipNumber = String(decoding: bytes, as: UTF8.self)
-        case .category:
-            guard let value = Self.categories.value(bytes) else { return false }
-            category = value
-        case .status:
-            guard let value = Self.statuses.value(bytes) else { return false }
-            status = value
-        case .joinDate:
-            guard let day = Self.day(bytes) else { return false }
-            joinDate = day
-        case .region, .constituency, .branch, .unionName:
-            // Each is limited to 100 characters; tidy ASCII has one byte per character.
-            guard bytes.isEmpty || (bytes.count <= 100 && Text.isTidyASCII(utf8: bytes)) else { return false }
-            let text = String(decoding: bytes, as: UTF8.self)
-            switch field {
-            case .region: region = text
-            case .constituency: constituency = text
-            case .branch: branch = text
-            default: unionName = text
-            }
-        case .duesAmount:
-            guard let pence = bytes.isEmpty ? 0 : Money.parse(penceUTF8: bytes) else { return false }
-            dues.amountPence = pence
-        case .duesFrequency:
-            if bytes.isEmpty {
-                dues.frequency = .none
-                return true
-            }
-            guard let value = Self.frequencies.value(bytes) else { return false }
-            dues.frequency = value
-        case .paymentMethod:
-            if bytes.isEmpty {
-                dues.method = nil
-                return true
-            }
-            guard let value = Self.methods.value(bytes) else { return false }
-            dues.method = value
-        case .consentEmail, .consentPhone, .consentPost, .consentSMS:
-            guard bytes.count == 1, bytes[0] == UInt8(ascii: "Y") || bytes[0] == UInt8(ascii: "N") else { return false }
-            let given = bytes[0] == UInt8(ascii: "Y")
-            switch field {
-            case .consentEmail: consents.email = given
-            case .consentPhone: consents.phone = given
-            case .consentPost: consents.post = given
-            default: consents.sms = given
-            }
-        case .consentUpdatedAt:
-            guard let stamp = Self.timestamp(bytes) else { return false }
-            consents.updatedAt = stamp
-        case .updatedAt:
-            guard let stamp = Self.timestamp(bytes) else { return false }
-            updatedAt = stamp
-        default:
-            // Identifying fields are never in clear where bytes are decoded: the `String` path.
-            return false
-        }
+        guard let value = ClearValue(field, canonical: bytes) else { return false }
+        set(field, value)
         return true
     }
 
-    /// An empty day (`.some(nil)`) or a valid one; `nil` when the bytes are neither.
-    private static func day(_ bytes: UnsafeBufferPointer<UInt8>) -> Day?? {
-        if bytes.isEmpty { return .some(nil) }
-        return Day(isoUTF8: bytes).map { .some($0) }
+    /// Sets `field` to `value`, a value of that field (``ClearValue/init(_:canonical:)`` made it).
+    private mutating func set(_ field: Field, _ value: ClearValue) {
+        switch (field, value) {
+        case (.membershipNumber, .text(let bytes)): membershipNumber = bytes.isEmpty ? nil : String(decoding: bytes, as: UTF8.self)
+        case (.category, .category(let value)): category = value
+        case (.status, .status(let value)): status = value
+        case (.joinDate, .day(let day)): joinDate = day
+        case (.region, .text(let bytes)): region = String(decoding: bytes, as: UTF8.self)
+        case (.constituency, .text(let bytes)): constituency = String(decoding: bytes, as: UTF8.self)
+        case (.branch, .text(let bytes)): branch = String(decoding: bytes, as: UTF8.self)
+        case (.unionName, .text(let bytes)): unionName = String(decoding: bytes, as: UTF8.self)
+        case (.duesAmount, .pence(let pence)): dues.amountPence = pence
+        case (.duesFrequency, .frequency(let value)): dues.frequency = value
+        case (.paymentMethod, .method(let value)): dues.method = value
+        case (.consentEmail, .flag(let given)): consents.email = given
+        case (.consentPhone, .flag(let given)): consents.phone = given
+        case (.consentPost, .flag(let given)): consents.post = given
+        case (.consentSMS, .flag(let given)): consents.sms = given
+        case (.consentUpdatedAt, .timestamp(let stamp)): consents.updatedAt = stamp
+        case (.updatedAt, .timestamp(let stamp)): updatedAt = stamp
+        default: preconditionFailure("a value that is not one of \(field.rawValue)")
+        }
     }
 
-    private static func timestamp(_ bytes: UnsafeBufferPointer<UInt8>) -> Timestamp?? {
-        if bytes.isEmpty { return .some(nil) }
-        return Timestamp(isoUTF8: bytes).map { .some($0) }
+    /// Whether `field` holds `value` already: setting it would change nothing. What `ledger
+    /// verify` asks of a stored row (see `StoredPerson`), without making the record a payload
+    /// gives. Only the clear fields ``ClearValue`` covers can hold one.
+    public func holds(_ field: Field, _ value: ClearValue) -> Bool {
+        switch (field, value) {
+        case (.membershipNumber, .text(let bytes)): bytes.isEmpty ? membershipNumber == nil : Self.same(membershipNumber, bytes)
+        case (.category, .category(let value)): category == value
+        case (.status, .status(let value)): status == value
+        case (.joinDate, .day(let day)): joinDate == day
+        case (.region, .text(let bytes)): Self.same(region, bytes)
+        case (.constituency, .text(let bytes)): Self.same(constituency, bytes)
+        case (.branch, .text(let bytes)): Self.same(branch, bytes)
+        case (.unionName, .text(let bytes)): Self.same(unionName, bytes)
+        case (.duesAmount, .pence(let pence)): dues.amountPence == pence
+        case (.duesFrequency, .frequency(let value)): dues.frequency == value
+        case (.paymentMethod, .method(let value)): dues.method == value
+        case (.consentEmail, .flag(let given)): consents.email == given
+        case (.consentPhone, .flag(let given)): consents.phone == given
+        case (.consentPost, .flag(let given)): consents.post == given
+        case (.consentSMS, .flag(let given)): consents.sms == given
+        case (.consentUpdatedAt, .timestamp(let stamp)): consents.updatedAt == stamp
+        case (.updatedAt, .timestamp(let stamp)): updatedAt == stamp
+        default: false
+        }
     }
 
-    private static let categories = RawNames<Category>()
-    private static let statuses = RawNames<Status>()
-    private static let frequencies = RawNames<DuesFrequency>()
-    private static let methods = RawNames<PaymentMethod>()
+    private static func same(_ text: String?, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let text else { return false }
+        return text.utf8.elementsEqual(bytes)
+    }
+
+    /// Calls `body` with `field`'s value, as the ``ClearValue`` its canonical text gives; `nil`
+    /// for a field ``ClearValue`` does not cover (the identifying ones).
+    public func withClearValue<R>(of field: Field, _ body: (ClearValue?) throws -> R) rethrows -> R {
+        func withText(_ text: String) throws -> R {
+            var text = text
+            return try text.withUTF8 { try body(.text($0)) }
+        }
+        switch field {
+        case .membershipNumber: return try withText(membershipNumber ?? "")
+        case .category: return try body(.category(category))
+        case .status: return try body(.status(status))
+        case .joinDate: return try body(.day(joinDate))
+        case .region: return try withText(region)
+        case .constituency: return try withText(constituency)
+        case .branch: return try withText(branch)
+        case .unionName: return try withText(unionName)
+        case .duesAmount: return try body(.pence(dues.amountPence))
+        case .duesFrequency: return try body(.frequency(dues.frequency))
+        case .paymentMethod: return try body(.method(dues.method))
+        case .consentEmail: return try body(.flag(consents.email))
+        case .consentPhone: return try body(.flag(consents.phone))
+        case .consentPost: return try body(.flag(consents.post))
+        case .consentSMS: return try body(.flag(consents.sms))
+        case .consentUpdatedAt: return try body(.timestamp(consents.updatedAt))
+        case .updatedAt: return try body(.timestamp(updatedAt))
+        default: return try body(nil)
+        }
+    }
 }
+

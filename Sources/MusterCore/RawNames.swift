@@ -10,7 +10,9 @@ struct RawNames<Value: CaseIterable & RawRepresentable & Sendable>: Sendable whe
 
     /// The case whose raw value is exactly `bytes`.
     func value(_ bytes: UnsafeBufferPointer<UInt8>) -> Value? {
-        for name in names where name.bytes.count == bytes.count && name.bytes.elementsEqual(bytes) {
+        // Buffer against buffer: `elementsEqual` of an array against a buffer was generic, and
+        // most of the time of parsing a replayed entry's enumerated fields.
+        for name in names where name.bytes.count == bytes.count && name.bytes.withUnsafeBufferPointer({ $0.elementsEqual(bytes) }) {
             return name.value
         }
         return nil

@@ -95,9 +95,8 @@ extension LedgerAudit {
             guard same else { return }  // read on, so that a row that does not decode fails as in a full scan
             guard let key = stored.idWords.map(IDKey.init(words:)),
                 let (group, row) = next.flatMap({ groups.holds(key, at: $0) ? $0 : nil }) ?? groups.find(key),
-                // The row is made here, compared and dropped (see `ReplayedGroup`); one that
-                // cannot be made is a difference, which the slow path names.
-                (try? groups[group].row(at: row)).map({ stored.isSame(as: $0) }) == true
+                // A row that cannot be made is a difference, which the slow path names.
+                groups[group].matches(stored, at: row)
             else {
                 same = false
                 return

@@ -9,8 +9,11 @@ import MusterCore
 /// rest of the replay. The row is the same: ``PersonRecord/set(_:utf8:)`` is exactly
 /// `set(_:text:)` on the decoded text.
 struct PayloadChanges {
-    /// The whole identity, sealed, when the entry carries it.
-    private(set) var sealedIdentity: [UInt8]?
+    /// The whole identity, sealed, when the entry carries it: where it lies in the payload, so
+    /// valid only while the payload's bytes are (the caller's call of ``LedgerEntry/withFields``).
+    private(set) var sealedIdentityBytes: UnsafeBufferPointer<UInt8>?
+    /// ``sealedIdentityBytes``, copied.
+    var sealedIdentity: [UInt8]? { sealedIdentityBytes.map(Array.init) }
     /// The membership dates, when the entry carries them.
     private(set) var membership: Membership?
     /// The error of the first clear field that did not parse, kept for ``checkFields()``.
@@ -35,16 +38,18 @@ struct PayloadChanges {
         fieldFailure = failure
     }
 
-    private init(_ bytes: UnsafeBufferPointer<UInt8>, field: (Field, UnsafeBufferPointer<UInt8>) -> Void) throws {
+    /// Checks `bytes` as ``init(decoding:)`` does, giving `field` each clear field's bytes in
+    /// the order the entry lists them.
+    init(_ bytes: UnsafeBufferPointer<UInt8>, field: (Field, UnsafeBufferPointer<UInt8>) -> Void) throws {
         var statusSince: Day?
         var continuousSince: Day?
         var sawMembership = false
-        var sealedIdentity: [UInt8]?
+        var sealedIdentity: UnsafeBufferPointer<UInt8>?
         try PersonPayload.walk(bytes) { clear, value in
             field(clear, value)
         } other: { tag, value in
             switch tag {
-            case PersonPayload.Tag.sealedIdentity: sealedIdentity = Array(value)
+            case PersonPayload.Tag.sealedIdentity: sealedIdentity = value
             case PersonPayload.Tag.sealedReason: break
             case PersonPayload.Tag.statusSince:
                 sawMembership = true
@@ -54,7 +59,7 @@ struct PayloadChanges {
                 continuousSince = Day(isoUTF8: value)
             }
         }
-        self.sealedIdentity = sealedIdentity
+        sealedIdentityBytes = sealedIdentity
         if sawMembership { membership = Membership(statusSince: statusSince, continuousSince: continuousSince) }
     }
 

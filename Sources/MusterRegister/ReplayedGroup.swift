@@ -55,6 +55,16 @@ struct ReplayedGroup: Sendable {
         return row
     }
 
+    /// Whether `stored` is person `position`'s row: compared with their create's fields when
+    /// that create alone gives it (``CreatedRow``), and otherwise (or when that comparison cannot
+    /// tell) with the row their entries give, made here and dropped.
+    func matches(_ stored: some StoredPerson, at position: Int) -> Bool {
+        if people[position].changes.isEmpty && entries.withBytes(at: people[position].create, { CreatedRow.matches(stored, createdBy: $0) }) {
+            return true
+        }
+        return (try? row(at: position)).map { stored.isSame(as: $0) } == true
+    }
+
     /// Takes `entry` (its bytes `raw`), which changes a person, if it belongs here: a create,
     /// or a change to someone this group holds. Returns `false`, holding nothing, for a change
     /// to someone else (someone an earlier stretch created). A second create for someone held

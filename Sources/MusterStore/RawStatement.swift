@@ -93,15 +93,19 @@ final class RawStatement {
     /// Whether a text column holds exactly `text`'s bytes (NULL reads as empty, as in ``text(_:)``),
     /// compared where SQLite holds them.
     func textEquals(_ column: Int32, _ text: String) -> Bool {
-        guard let bytes = sqlite3_column_text(handle, column) else { return text.isEmpty }
-        let stored = UnsafeRawBufferPointer(start: bytes, count: Int(sqlite3_column_bytes(handle, column)))
         var text = text
-        return text.withUTF8 { Self.sameBytes(stored, UnsafeRawBufferPointer($0)) }
+        return text.withUTF8 { textEquals(column, $0) }
+    }
+
+    /// Whether a text column holds exactly `bytes`, as the method above for a string.
+    func textEquals(_ column: Int32, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let stored = sqlite3_column_text(handle, column) else { return bytes.isEmpty }
+        return Self.sameBytes(UnsafeRawBufferPointer(start: stored, count: Int(sqlite3_column_bytes(handle, column))), UnsafeRawBufferPointer(bytes))
     }
 
     /// Whether a blob column holds exactly `bytes` (NULL reads as empty), compared in place.
-    func blobEquals(_ column: Int32, _ bytes: [UInt8]) -> Bool {
-        withBlob(column) { stored in bytes.withUnsafeBytes { Self.sameBytes(stored, $0) } }
+    func blobEquals(_ column: Int32, _ bytes: UnsafeRawBufferPointer) -> Bool {
+        withBlob(column) { Self.sameBytes($0, bytes) }
     }
 
     /// `memcmp`, not `elementsEqual`, which compares byte by byte.

@@ -14,22 +14,42 @@ struct SQLiteStoredPerson: StoredPerson {
     }
 
     func isSame(as e: PersonRow) -> Bool {
+        holdsEveryColumn(of: e)
+    }
+
+    /// The columns as ``PersonRowMapping`` selects them (``PersonColumns/names``), each compared
+    /// as `decode` reads it.
+    func holds(_ field: Field, _ value: ClearValue) -> Bool {
         let s = statement
-        let r = e.record
-        guard let words = idWords, words == e.id.words, s.textEquals(1, e.number), (r.membershipNumber ?? "") == e.number,
-            s.textEquals(2, r.category.rawValue), s.textEquals(3, r.status.rawValue),
-            s.optionalInt64(4) == e.membership.statusSince.map({ Int64($0.daysSinceEpoch) }),
-            s.optionalInt64(5) == e.membership.continuousSince.map({ Int64($0.daysSinceEpoch) }),
-            s.optionalInt64(6) == r.joinDate.map({ Int64($0.daysSinceEpoch) })
-        else { return false }
-        guard s.textEquals(7, r.region), s.textEquals(8, r.constituency), s.textEquals(9, r.branch), s.textEquals(10, r.unionName),
-            s.int64(11) == Int64(r.dues.amountPence), s.textEquals(12, r.dues.frequency.rawValue), sameMethod(r.dues.method),
-            (s.int64(14) != 0) == r.consents.email, (s.int64(15) != 0) == r.consents.phone,
-            (s.int64(16) != 0) == r.consents.post, (s.int64(17) != 0) == r.consents.sms,
-            s.optionalInt64(18) == r.consents.updatedAt?.secondsSinceEpoch, s.optionalInt64(19) == r.updatedAt?.secondsSinceEpoch
-        else { return false }
-        return sameSealedIdentity(e.sealedIdentity) && s.optionalInt64(24) == e.erasedAt?.secondsSinceEpoch
-            && UInt64(exactly: s.int64(25)) == e.version
+        switch (field, value) {
+        case (.membershipNumber, .text(let bytes)): return s.textEquals(1, bytes)
+        case (.category, .category(let category)): return s.textEquals(2, category.rawValue)
+        case (.status, .status(let status)): return s.textEquals(3, status.rawValue)
+        case (.joinDate, .day(let day)): return s.optionalInt64(6) == day.map({ Int64($0.daysSinceEpoch) })
+        case (.region, .text(let bytes)): return s.textEquals(7, bytes)
+        case (.constituency, .text(let bytes)): return s.textEquals(8, bytes)
+        case (.branch, .text(let bytes)): return s.textEquals(9, bytes)
+        case (.unionName, .text(let bytes)): return s.textEquals(10, bytes)
+        case (.duesAmount, .pence(let pence)): return s.int64(11) == Int64(pence)
+        case (.duesFrequency, .frequency(let frequency)): return s.textEquals(12, frequency.rawValue)
+        case (.paymentMethod, .method(let method)): return sameMethod(method)
+        case (.consentEmail, .flag(let given)): return (s.int64(14) != 0) == given
+        case (.consentPhone, .flag(let given)): return (s.int64(15) != 0) == given
+        case (.consentPost, .flag(let given)): return (s.int64(16) != 0) == given
+        case (.consentSMS, .flag(let given)): return (s.int64(17) != 0) == given
+        case (.consentUpdatedAt, .timestamp(let stamp)): return s.optionalInt64(18) == stamp?.secondsSinceEpoch
+        case (.updatedAt, .timestamp(let stamp)): return s.optionalInt64(19) == stamp?.secondsSinceEpoch
+        default: return false
+        }
+    }
+
+    func holds(id: (UInt64, UInt64), membership: Membership, sealedIdentity: UnsafeRawBufferPointer?, erasedAt: Timestamp?, version: UInt64) -> Bool {
+        let s = statement
+        guard let words = idWords, words == id else { return false }
+        return s.optionalInt64(4) == membership.statusSince.map({ Int64($0.daysSinceEpoch) })
+            && s.optionalInt64(5) == membership.continuousSince.map({ Int64($0.daysSinceEpoch) })
+            && sameSealedIdentity(sealedIdentity) && s.optionalInt64(24) == erasedAt?.secondsSinceEpoch
+            && UInt64(exactly: s.int64(25)) == version
     }
 
     func decoded() throws -> PersonRow {
@@ -43,7 +63,7 @@ struct SQLiteStoredPerson: StoredPerson {
     }
 
     /// `decode` reads NULL as none and any other value as its bytes.
-    private func sameSealedIdentity(_ sealed: [UInt8]?) -> Bool {
+    private func sameSealedIdentity(_ sealed: UnsafeRawBufferPointer?) -> Bool {
         guard let sealed else { return statement.isNull(20) }
         return !statement.isNull(20) && statement.blobEquals(20, sealed)
     }
