@@ -26,6 +26,9 @@ extension APIError {
                 "nothing was imported: \(error.total) problem\(error.total == 1 ? "" : "s") found", problems: problems)
         case let error as StoreError where error.code == .busy:
             return APIError(.serviceUnavailable, "busy", "the register is busy: try again shortly", retryAfter: 5)
+        case let error as StoreError where error.code == .conflict:
+            // The store's message names a constraint; the client needs only what to do.
+            return APIError(.conflict, "conflict", "another change to the register was made at the same moment: try again")
         case is NIOTooManyBytesError:
             return APIError(.contentTooLarge, "body_too_large", "the request body is too large")
         case is DecodingError:

@@ -48,7 +48,7 @@ enum OpenAPIDocument {
                 "responses": {"200": {"description": "the person", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Person"}}}}, "403": {"$ref": "#/components/responses/Error"}, "404": {"$ref": "#/components/responses/Error"}, "410": {"$ref": "#/components/responses/Error"}}},
               "patch": {"operationId": "updatePerson", "summary": "Change fields (not status or number).", "x-muster-permission": "update-person",
                 "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Fields"}}}},
-                "responses": {"200": {"description": "the fields that changed", "content": {"application/json": {"schema": {"type": "object", "properties": {"changed": {"type": "array", "items": {"type": "string"}}}}}}}, "400": {"$ref": "#/components/responses/Error"}, "403": {"$ref": "#/components/responses/Error"}}},
+                "responses": {"200": {"description": "the fields that changed", "content": {"application/json": {"schema": {"type": "object", "properties": {"changed": {"type": "array", "items": {"type": "string"}}}}}}}, "400": {"$ref": "#/components/responses/Error"}, "403": {"$ref": "#/components/responses/Error"}, "409": {"$ref": "#/components/responses/Error"}}},
               "delete": {"operationId": "erasePerson", "summary": "Erase (crypto-shred) a person.", "x-muster-permission": "erase-person",
                 "parameters": [{"name": "reason", "in": "query", "required": true, "schema": {"type": "string"}}],
                 "responses": {"204": {"description": "erased"}, "400": {"$ref": "#/components/responses/Error"}, "410": {"$ref": "#/components/responses/Error"}}}},
@@ -56,7 +56,7 @@ enum OpenAPIDocument {
               "operationId": "changeStatus", "summary": "A lifecycle change; only allowed transitions.", "x-muster-permission": "change-status",
               "parameters": [{"$ref": "#/components/parameters/number"}],
               "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/StatusChange"}}}},
-              "responses": {"200": {"description": "changed"}, "400": {"$ref": "#/components/responses/Error"}, "403": {"$ref": "#/components/responses/Error"}}}},
+              "responses": {"200": {"description": "changed"}, "400": {"$ref": "#/components/responses/Error"}, "403": {"$ref": "#/components/responses/Error"}, "409": {"$ref": "#/components/responses/Error"}}}},
             "/api/v1/people/{number}/history": {"get": {
               "operationId": "personHistory", "summary": "Every change and disclosure about one person.", "x-muster-permission": "read-history",
               "parameters": [{"$ref": "#/components/parameters/number"}, {"$ref": "#/components/parameters/reason"}],

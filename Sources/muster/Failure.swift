@@ -54,7 +54,10 @@ private func describe(_ error: any Error) -> (String, Int32) {
     case let e as StoreError:
         switch e.code {
         case .notInitialised: return (e.message, 66)
-        case .busy: return (e.message, 75)  // EX_TEMPFAIL: try again later
+        // EX_TEMPFAIL: try again later. A conflict is a write that met another made at the same
+        // moment (two adds of one number, an update of someone just renumbered): tried again,
+        // it gets the register's own answer (73 for a duplicate, 66 for someone gone).
+        case .busy, .conflict: return (e.message, 75)
         default: return (e.message, 1)
         }
     case let e as CSVError: return (e.description, 65)
