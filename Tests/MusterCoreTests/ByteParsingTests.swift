@@ -61,6 +61,29 @@ struct ByteParsingTests {
         for text in Self.corpus { Self.expectAgreement(field, Array(text.utf8)) }
     }
 
+    /// A value parsed from canonical bytes is held by a record exactly where setting it would
+    /// change nothing (what `ledger verify` asks of a stored row instead of setting it), and a
+    /// record's own value, as ``PersonRecord/withClearValue(of:_:)`` gives it, is held.
+    @Test(arguments: RecordCodec.clearFields)
+    func aClearValueIsHeldExactlyWhereSettingItChangesNothing(field: Field) throws {
+        var taken = 0
+        for text in Self.corpus {
+            let bytes = Array(text.utf8)
+            for base in Self.bases {
+                try bytes.withUnsafeBufferPointer { buffer in
+                    guard let value = ClearValue(field, canonical: buffer) else { return }
+                    var set = base
+                    try set.set(field, utf8: buffer)
+                    #expect(set.holds(field, value), "\(field) \(text)")
+                    #expect(base.holds(field, value) == (base.text(of: field) == set.text(of: field)), "\(field) \(text)")
+                    #expect(set.withClearValue(of: field) { $0.map { set.holds(field, $0) } } == true)
+                    taken += 1
+                }
+            }
+        }
+        #expect(taken > 0, "no canonical value of \(field) in the corpus")
+    }
+
     @Test(arguments: Field.allCases)
     func bytesThatAreNotUTF8AgreeWithTheirDecodedText(field: Field) {
         for text in ["", "Y", "4.50", "member", "2018-03-28", "2024-06-07T14:22:14Z", "London", "M1012345"] {
