@@ -25,18 +25,17 @@ enum CreatedRow {
             var seen: UInt64 = 0
             var same = true
             let payload = try PayloadChanges(entry.payload.assumingMemoryBound(to: UInt8.self)) { field, bytes in
-                let bit = UInt64(1) << field.tag
                 guard same, field != .membershipNumber || !bytes.isEmpty,
                     let value = ClearValue(field, canonical: bytes), stored.holds(field, value)
                 else {
                     same = false
                     return
                 }
-                seen |= bit
+                seen |= bit(field)
             }
             // A create without a number gives no row; the fields it leaves out keep the blank
             // record's values.
-            guard same, seen & UInt64(1) << Field.membershipNumber.tag != 0, seen == everyClearField || unseenAreBlank(stored, seen: seen)
+            guard same, seen & bit(.membershipNumber) != 0, seen == everyClearField || unseenAreBlank(stored, seen: seen)
             else { return false }
             let sealed = payload.sealedIdentityBytes.map(UnsafeRawBufferPointer.init)
             return stored.holds(
@@ -48,12 +47,15 @@ enum CreatedRow {
     /// Whether the clear fields whose bits are not in `seen` hold the blank record's values.
     private static func unseenAreBlank(_ stored: some StoredPerson, seen: UInt64) -> Bool {
         RecordCodec.clearFields.allSatisfy { field in
-            seen & UInt64(1) << field.tag != 0 || blank.withClearValue(of: field) { $0.map { stored.holds(field, $0) } ?? false }
+            seen & bit(field) != 0 || stored.holds(field, of: blank)
         }
     }
 
-    /// A bit for each clear field, at its tag.
-    private static let everyClearField = RecordCodec.clearFields.reduce(UInt64(0)) { $0 | UInt64(1) << $1.tag }
+    /// A field's bit in a set of fields: the bit at its tag.
+    private static func bit(_ field: Field) -> UInt64 { UInt64(1) << field.tag }
+
+    /// Every clear field's bit.
+    private static let everyClearField = RecordCodec.clearFields.reduce(UInt64(0)) { $0 | bit($1) }
     /// What a create starts from (``Projection``'s, made once).
     private static let blank = PersonRecord.blank
 }

@@ -30,12 +30,15 @@ extension StoredPerson {
     func holdsEveryColumn(of e: PersonRow) -> Bool {
         // The membership number is a clear field and the row's own number; they are one column.
         guard (e.record.membershipNumber ?? "") == e.number else { return false }
-        for field in RecordCodec.clearFields {
-            guard e.record.withClearValue(of: field, { $0.map { holds(field, $0) } ?? false }) else { return false }
-        }
+        for field in RecordCodec.clearFields where !holds(field, of: e.record) { return false }
         return e.sealedIdentity.withOptionalBytes {
             holds(id: e.id.words, membership: e.membership, sealedIdentity: $0, erasedAt: e.erasedAt, version: e.version)
         }
+    }
+
+    /// Whether the column of the clear field `field` holds `record`'s value of it.
+    public func holds(_ field: Field, of record: PersonRecord) -> Bool {
+        record.withClearValue(of: field) { $0.map { holds(field, $0) } ?? false }
     }
 }
 

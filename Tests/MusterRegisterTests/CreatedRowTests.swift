@@ -27,7 +27,7 @@ import Testing
                 guard let create = creates[decoded.id] else { return }
                 let byCreate = create.encoded.withUnsafeBytes { CreatedRow.matches(stored, createdBy: $0) }
                 let byRow = stored.isSame(as: try Projection.apply(create, to: nil))
-                verdicts[create.subject!.bytes.map { String($0, radix: 16) }.joined()] = (byCreate, byRow)
+                verdicts[Hex.encode(create.subject!.bytes)] = (byCreate, byRow)
             }
             return verdicts
         }
