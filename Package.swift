@@ -126,7 +126,10 @@ let package = Package(
         // Helpers shared by the test targets.
         .target(
             name: "MusterTesting",
-            dependencies: ["MusterLedger", "MusterVault", .product(name: "Subprocess", package: "swift-subprocess")],
+            dependencies: [
+                "MusterLedger", "MusterVault", .product(name: "Subprocess", package: "swift-subprocess"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             path: "Tests/MusterTesting", swiftSettings: strictSettings),
 
         .testTarget(name: "MusterCoreTests", dependencies: ["MusterCore", "MusterDemo"], swiftSettings: strictSettings),

@@ -168,7 +168,7 @@ extension Register {
     ) async throws -> RestoreReport {
         let store: SQLiteStore
         do {
-            store = try SQLiteStore(path: configuration.databasePath, create: false)
+            store = try SQLiteStore(path: configuration.databasePath, create: false, busyTimeout: configuration.busyTimeout)
             try store.forgetAccountsAndCheckpoints()
         } catch {
             throw SnapshotRefusal("it is not a database this version can open: \(Self.describe(error))")

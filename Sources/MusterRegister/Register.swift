@@ -112,7 +112,9 @@ public final class Register: Sendable {
             return try await PostgresStore.connect(url: url, create: create)
         }
         if create { try DirectoryLayout.makePrivateDirectory(configuration.dataDirectory) }
-        return try SQLiteStore(path: configuration.databasePath, create: create, memoryMapped: configuration.memoryMappedReads)
+        return try SQLiteStore(
+            path: configuration.databasePath, create: create, memoryMapped: configuration.memoryMappedReads,
+            busyTimeout: configuration.busyTimeout)
     }
 
     /// `muster.local/` and 8 random hex digits: unique enough to tell registers apart.

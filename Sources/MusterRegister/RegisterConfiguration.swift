@@ -18,6 +18,12 @@ public struct RegisterConfiguration: Sendable {
     /// verify, restore and export; a server, whose every write grows the file and makes each
     /// reader connection remap it, is faster without (measured: about 15% more person reads).
     public var memoryMappedReads = true
+    /// SQLite only: how long, in seconds, a transaction waits for another process's write (the
+    /// server beside an import, or two commands) before it gives up with a "busy" error.
+    public var busyTimeout = RegisterConfiguration.standardBusyTimeout
+    /// Long enough for a large import beside a server; an operator who would rather fail fast
+    /// says so (`--wait`).
+    public static let standardBusyTimeout = 30.0
     /// How long a disclosure batch may wait for its signed checkpoint: a batch that commits less
     /// than this after this process's last signature does not sign, and one checkpoint at the
     /// end of the interval covers every batch committed meanwhile. Every other write signs at

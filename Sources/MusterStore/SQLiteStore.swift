@@ -45,6 +45,8 @@ public final class SQLiteStore: Store {
             pool = try DatabasePool(path: path, configuration: configuration)
             try SQLiteSchema.migrator.migrate(pool)
             lookups = LookupConnections(path: path, configuration: configuration, count: configuration.maximumReaderCount)
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY {
+            throw Self.busy(waited: busyTimeout)
         } catch {
             throw StoreError(.io, "cannot open the register database at \(path): \(SQLiteStore.describe(error))")
         }
@@ -145,8 +147,12 @@ public final class SQLiteStore: Store {
 
     func namingBusy(_ error: any Error) -> any Error {
         guard let error = error as? DatabaseError, error.resultCode == .SQLITE_BUSY else { return error }
-        return StoreError(
-            .busy, "the register database is busy: another process has held it for over \(String(format: "%g", busyTimeout)) s; try again when it has finished")
+        return Self.busy(waited: busyTimeout)
+    }
+
+    static func busy(waited seconds: Double) -> StoreError {
+        StoreError(
+            .busy, "the register database is busy: another process has held it for over \(String(format: "%g", seconds)) s; try again when it has finished")
     }
 
     /// GRDB errors can quote SQL; keep only SQLite's own message, which names no values.

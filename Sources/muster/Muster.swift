@@ -16,9 +16,9 @@ struct Muster: AsyncParsableCommand {
             Exit status: 0 success; 1 unexpected failure; 64 bad usage; 65 invalid data (the \
             message names the file, line and column); 66 register, file or person not found; \
             69 a vault cannot be reached; 73 cannot create (already exists); 75 the register's \
-            database was busy (another process wrote to it for over 30 s), or another process \
-            changed the same person at the same moment: try again; 77 keys or \
-            token missing or wrong.
+            database was busy (another process wrote to it for longer than --wait, 30 s unless \
+            set), or another process changed the same person at the same moment: try again; \
+            77 keys or token missing or wrong.
             """,
         subcommands: [
             InitCommand.self, DemoCommand.self, ImportCommand.self, ExportCommand.self, AddCommand.self,

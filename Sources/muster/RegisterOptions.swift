@@ -13,13 +13,42 @@ struct RegisterOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("A PostgreSQL URL, postgres://user@host:port/db (default: $MUSTER_DATABASE, else SQLite in the data directory).", valueName: "url"))
     var database: String?
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "How long to wait for another process writing a SQLite register before giving up with exit status 75 "
+                + "(default: $MUSTER_WAIT or \(Int(RegisterConfiguration.standardBusyTimeout))).",
+            valueName: "seconds"))
+    var wait: Double?
+
+    mutating func validate() throws {
+        _ = try busyTimeout()
+    }
+
+    /// `--wait`, else `$MUSTER_WAIT`, else the standard wait; a value that is not a number of
+    /// seconds is refused, naming where it came from.
+    private func busyTimeout() throws -> Double {
+        if let wait {
+            guard wait.isFinite, wait >= 0 else { throw ValidationError("--wait must be a number of seconds, 0 or more") }
+            return wait
+        }
+        guard let text = ProcessInfo.processInfo.environment["MUSTER_WAIT"] else { return RegisterConfiguration.standardBusyTimeout }
+        guard let seconds = Double(text), seconds.isFinite, seconds >= 0 else {
+            throw ValidationError("MUSTER_WAIT must be a number of seconds, 0 or more")
+        }
+        return seconds
+    }
+
     var configuration: RegisterConfiguration {
         let environment = ProcessInfo.processInfo.environment
         let user = environment["USER"] ?? environment["LOGNAME"] ?? "unknown"
-        return RegisterConfiguration(
+        var configuration = RegisterConfiguration(
             dataDirectory: data ?? environment["MUSTER_DATA"] ?? "./muster-data",
             keysDirectory: keys ?? environment["MUSTER_KEYS"] ?? "./muster-keys",
             actor: "cli:\(user)", database: database ?? environment["MUSTER_DATABASE"])
+        // Checked by `validate()` before any command runs.
+        configuration.busyTimeout = (try? busyTimeout()) ?? RegisterConfiguration.standardBusyTimeout
+        return configuration
     }
 
     /// Opens the existing register.

@@ -11,50 +11,6 @@ import Testing
 /// server and a CLI command beside it, or two commands. A second connection to the same file
 /// stands in for the other process.
 @Suite struct SQLiteOtherProcessTests {
-    /// Another process's transaction, holding the database's write lock (a write) or a
-    /// snapshot of it (a read) until released.
-    final class OtherProcessTransaction: Sendable {
-        enum Kind { case write, read }
-
-        private let release = DispatchSemaphore(value: 0)
-        private let ended = DispatchSemaphore(value: 0)
-        private let failure = Mutex<String?>(nil)
-        private let released = Atomic(false)
-        var isReleased: Bool { released.load(ordering: .sequentiallyConsistent) }
-
-        /// Returns once the other connection, on a thread of its own, holds what `kind` takes.
-        init(path: String, _ kind: Kind) async throws {
-            let held = DispatchSemaphore(value: 0)
-            Thread.detachNewThread { [self] in
-                do {
-                    let queue = try DatabaseQueue(path: path)
-                    try queue.inDatabase { db in
-                        switch kind {
-                        case .write: try db.execute(sql: "BEGIN IMMEDIATE")
-                        case .read: try db.execute(sql: "BEGIN; SELECT count(*) FROM ledger")
-                        }
-                        held.signal()
-                        self.release.wait()
-                        try db.execute(sql: "COMMIT")
-                    }
-                } catch {
-                    self.failure.withLock { $0 = "\(error)" }
-                    held.signal()
-                }
-                self.ended.signal()
-            }
-            await offThePool { held.wait() }
-            if let failure = failure.withLock({ $0 }) { throw StoreError(.io, failure) }
-        }
-
-        /// Ends the other transaction, and returns once it has.
-        func end() async {
-            released.store(true, ordering: .sequentiallyConsistent)
-            release.signal()
-            await offThePool { [ended] in ended.wait() }
-        }
-    }
-
     /// Runs `body` as a task and blocks the calling thread (never one of Swift concurrency's)
     /// until it ends; returns its error, if any.
     static func blocking(_ body: @escaping @Sendable () async throws -> Void) -> String? {
@@ -109,6 +65,30 @@ import Testing
         #expect(error?.code == .busy)
         #expect(error?.message.contains("another process has held it for over 0.2 s") == true)
         #expect(try await store.read { try $0.ledgerHead().size } == 0)
+    }
+
+    /// Opening a database that another process is writing, when the open itself must write
+    /// (to make the schema), waits as a write does and fails as one does: busy, not "cannot open".
+    @Test func anOpenThatMustWriteWaitsAsAWriteDoes() async throws {
+        let directory = TemporaryDirectory("muster-other-process")
+        let path = directory.file("register.sqlite")
+        let other = try await OtherProcessTransaction(path: path, .write)
+        let error = #expect(throws: StoreError.self) { try SQLiteStore(path: path, create: true, busyTimeout: 0.2) }
+        await other.end()
+        #expect(error?.code == .busy)
+        #expect(try SQLiteStore(path: path, create: true).path == path)
+    }
+
+    /// Opening a register whose schema is complete writes nothing: a reader opens and reads
+    /// while another process holds the write lock (an import), and waits for nothing.
+    @Test func anOpenOfACompleteSchemaReadsBesideAnotherProcessesWrite() async throws {
+        let directory = TemporaryDirectory("muster-other-process")
+        let path = directory.file("register.sqlite")
+        _ = try await SQLiteStore(path: path, create: true).write { tx in try tx.append(Self.disclosure()) }
+        let other = try await OtherProcessTransaction(path: path, .write)
+        let size = try await SQLiteStore(path: path, create: false, busyTimeout: 0).read { try $0.ledgerHead().size }
+        await other.end()
+        #expect(size == 1)
     }
 
     /// The checkpoint that erasure makes (the write-ahead log written back and emptied, so that
