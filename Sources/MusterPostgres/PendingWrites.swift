@@ -8,10 +8,11 @@ import PostgresNIO
 /// The transaction sends these before any other statement (see `PostgresTransaction.run`), so
 /// every read inside the transaction still sees every earlier write.
 struct PendingWrites {
-    var ledger = PendingInserts(table: "ledger", columns: ["seq", "kind", "subject", "time", "entry", "hash"])
-    var nodes = PendingInserts(table: "merkle_nodes", columns: ["level", "idx", "hash"])
-    var people = PendingInserts(table: "people", columns: PersonColumns.names)
-    var keys = PendingInserts(table: "data_keys", columns: ["id", "wrapped"])
+    var ledger = PendingInserts(
+        table: "ledger", columns: [("seq", .int8), ("kind", .int2), ("subject", .bytea), ("time", .int8), ("entry", .bytea), ("hash", .bytea)])
+    var nodes = PendingInserts(table: "merkle_nodes", columns: [("level", .int4), ("idx", .int8), ("hash", .bytea)])
+    var people = PendingInserts(table: "people", columns: PostgresTransaction.personColumns)
+    var keys = PendingInserts(table: "data_keys", columns: [("id", .bytea), ("wrapped", .bytea)])
 
     /// Bounds the memory held back when a caller writes for a long time without reading.
     static let flushThreshold = 20_000
@@ -20,28 +21,28 @@ struct PendingWrites {
 
     mutating func add(_ sealed: SealedEntry) {
         let entry = sealed.entry
-        ledger.add { binds in
-            binds.append(Int64(entry.sequence))
-            binds.append(Int16(entry.kind.rawValue))
-            binds.append(entry.subject.map { ByteBuffer(bytes: $0.bytes) })
-            binds.append(entry.time)
-            binds.append(ByteBuffer(bytes: sealed.bytes))
-            binds.append(ByteBuffer(bytes: sealed.hash.bytes))
+        ledger.add { row in
+            row.add(Int64(entry.sequence))
+            row.add(Int16(entry.kind.rawValue))
+            row.add(entry.subject.map { ByteBuffer(bytes: $0.bytes) })
+            row.add(entry.time)
+            row.add(ByteBuffer(bytes: sealed.bytes))
+            row.add(ByteBuffer(bytes: sealed.hash.bytes))
         }
     }
 
     mutating func add(_ node: MerkleNode) {
-        nodes.add { binds in
-            binds.append(node.level)
-            binds.append(Int64(node.index))
-            binds.append(ByteBuffer(bytes: node.hash.bytes))
+        nodes.add { row in
+            row.add(Int32(node.level))
+            row.add(Int64(node.index))
+            row.add(ByteBuffer(bytes: node.hash.bytes))
         }
     }
 
     mutating func add(wrapped: [UInt8], for id: SubjectID) {
-        keys.add { binds in
-            binds.append(ByteBuffer(bytes: id.bytes))
-            binds.append(ByteBuffer(bytes: wrapped))
+        keys.add { row in
+            row.add(ByteBuffer(bytes: id.bytes))
+            row.add(ByteBuffer(bytes: wrapped))
         }
     }
 

@@ -50,7 +50,7 @@ extension PostgresTransaction {
     }
 
     /// Made once: an import inserts hundreds of thousands of people.
-    private static let insertSQL = PendingInserts.insert(into: "people", columns: PersonColumns.names, rows: 1)
+    private static let insertSQL = PendingInserts.insertOne(into: "people", columns: PersonColumns.names)
 
     /// Many people at once: one query for the lot.
     func people(numbers: [String]) throws -> [String: PersonRow] {
@@ -185,12 +185,19 @@ extension PostgresTransaction {
         return binds
     }
 
+    /// ``PersonColumns/names``, each with the type of its values.
+    static let personColumns: [(name: String, type: PostgresDataType)] = Array(
+        zip(
+            PersonColumns.names,
+            [
+                .bytea, .text, .text, .text, .int4, .int4, .int4, .text, .text, .text, .text, .int8, .text, .text, .bool, .bool, .bool,
+                .bool, .int8, .int8, .bytea, .bytea, .bytea, .bytea, .int8, .int8,
+            ] as [PostgresDataType]))
+
     /// Appends `row`'s values in ``PersonColumns/names`` order.
-    private static func append(_ row: PersonRow, to b: inout PostgresBindings) {
+    private static func append(_ row: PersonRow, to b: inout some RowValues) {
         let r = row.record
-        func add<T: PostgresNonThrowingEncodable>(_ value: T?) {
-            if let value { b.append(value) } else { b.appendNull() }
-        }
+        func add<T: PostgresNonThrowingEncodable>(_ value: T?) { b.add(value) }
         add(ByteBuffer(bytes: row.id.bytes))
         add(row.number)
         add(r.category.rawValue)
