@@ -186,13 +186,14 @@ extension PostgresTransaction {
     }
 
     /// ``PersonColumns/names``, each with the type of its values.
-    static let personColumns: [(name: String, type: PostgresDataType)] = Array(
-        zip(
-            PersonColumns.names,
-            [
-                .bytea, .text, .text, .text, .int4, .int4, .int4, .text, .text, .text, .text, .int8, .text, .text, .bool, .bool, .bool,
-                .bool, .int8, .int8, .bytea, .bytea, .bytea, .bytea, .int8, .int8,
-            ] as [PostgresDataType]))
+    static let personColumns: [(name: String, type: PostgresDataType)] = {
+        let types: [PostgresDataType] = [
+            .bytea, .text, .text, .text, .int4, .int4, .int4, .text, .text, .text, .text, .int8, .text, .text, .bool, .bool, .bool,
+            .bool, .int8, .int8, .bytea, .bytea, .bytea, .bytea, .int8, .int8,
+        ]
+        precondition(types.count == PersonColumns.names.count, "a type for each people column")
+        return Array(zip(PersonColumns.names, types))
+    }()
 
     /// Appends `row`'s values in ``PersonColumns/names`` order.
     private static func append(_ row: PersonRow, to b: inout some RowValues) {

@@ -1,4 +1,5 @@
 import Foundation
+import MusterStore
 
 /// Where a register lives and who is acting on it. Only the executable reads the environment;
 /// everything below takes this value.
@@ -21,9 +22,7 @@ public struct RegisterConfiguration: Sendable {
     /// SQLite only: how long, in seconds, a transaction waits for another process's write (the
     /// server beside an import, or two commands) before it gives up with a "busy" error.
     public var busyTimeout = RegisterConfiguration.standardBusyTimeout
-    /// Long enough for a large import beside a server; an operator who would rather fail fast
-    /// says so (`--wait`).
-    public static let standardBusyTimeout = 30.0
+    public static let standardBusyTimeout = SQLiteStore.standardBusyTimeout
     /// How long a disclosure batch may wait for its signed checkpoint: a batch that commits less
     /// than this after this process's last signature does not sign, and one checkpoint at the
     /// end of the interval covers every batch committed meanwhile. Every other write signs at

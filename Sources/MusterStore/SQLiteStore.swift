@@ -14,10 +14,13 @@ public final class SQLiteStore: Store {
     public let path: String
     /// How long a write waits for another process's write to end before it fails.
     let busyTimeout: Double
+    /// Long enough for a large import beside a server; an operator who would rather fail fast
+    /// says so (`muster --wait`).
+    public static let standardBusyTimeout = 30.0
 
     /// Opens the register database at `path`; `create` makes it (and its schema) if absent.
     /// `memoryMapped` reads pages through a memory map (see `RegisterConfiguration`).
-    public init(path: String, create: Bool, memoryMapped: Bool = true, busyTimeout: Double = 30) throws {
+    public init(path: String, create: Bool, memoryMapped: Bool = true, busyTimeout: Double = standardBusyTimeout) throws {
         self.path = path
         self.busyTimeout = busyTimeout
         if !create && !FileManager.default.fileExists(atPath: path) {
