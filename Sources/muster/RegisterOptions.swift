@@ -28,13 +28,11 @@ struct RegisterOptions: ParsableArguments {
     /// `--wait`, else `$MUSTER_WAIT`, else the standard wait; a value that is not a number of
     /// seconds is refused, naming where it came from.
     private func busyTimeout() throws -> Double {
-        if let wait {
-            guard wait.isFinite, wait >= 0 else { throw ValidationError("--wait must be a number of seconds, 0 or more") }
-            return wait
-        }
-        guard let text = ProcessInfo.processInfo.environment["MUSTER_WAIT"] else { return RegisterConfiguration.standardBusyTimeout }
-        guard let seconds = Double(text), seconds.isFinite, seconds >= 0 else {
-            throw ValidationError("MUSTER_WAIT must be a number of seconds, 0 or more")
+        let environment = ProcessInfo.processInfo.environment["MUSTER_WAIT"]
+        if wait == nil && environment == nil { return RegisterConfiguration.standardBusyTimeout }
+        let (seconds, source) = wait.map { ($0, "--wait") } ?? (environment.flatMap(Double.init), "MUSTER_WAIT")
+        guard let seconds, seconds.isFinite, seconds >= 0 else {
+            throw ValidationError("\(source) must be a number of seconds, 0 or more")
         }
         return seconds
     }
